@@ -1,0 +1,34 @@
+//! mbasu: the no-network core for the MBASU001 (mobile, ID number and name match), MBASU010
+//! (time in network) and MBASU004 (line status) mobile verification interfaces.
+//!
+//! It validates and normalises the fields, applies the spec's `encryptType` (plaintext, MD5,
+//! SHA256, SM3, 3DES), and reports every problem with a stable [`ErrorCode`] and messages in
+//! Chinese and English. It does no I/O and keeps no global state.
+
+#![forbid(unsafe_code)]
+
+pub mod cert_no;
+pub mod date;
+pub mod encrypt;
+pub mod error;
+pub mod interface;
+pub mod mobile;
+pub mod mobile_segments;
+pub mod name;
+pub mod text;
+pub mod validate;
+
+pub use date::{Clock, Date, FixedClock, SystemClock};
+pub use encrypt::{
+    CipherEncoding, CipherMode, EncryptType, EncryptTypeCodes, FieldEncryptor, HashOptions,
+    HexCase, TripleDes, TripleDesKey,
+};
+pub use error::{Error, ErrorCode, Field, Lang, Result};
+pub use interface::Interface;
+pub use validate::{
+    validate_applicant, validate_cert_no, validate_mobile, validate_name, Applicant, Change,
+    ChangeKind, FieldReport, Mode, Options, Problem, Report, Severity,
+};
+
+/// The crate version, for bindings that report it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
