@@ -8,23 +8,32 @@
 #![forbid(unsafe_code)]
 
 pub mod cert_no;
+pub mod config;
+pub mod conformance;
 pub mod date;
 pub mod encrypt;
+pub mod envelope;
 pub mod error;
 pub mod interface;
 pub mod mobile;
 pub mod mobile_segments;
 pub mod name;
+pub mod provider;
+pub mod response;
 pub mod text;
 pub mod validate;
 
+pub use config::{Config, ConfigBuilder, Credentials, RandomSource};
 pub use date::{Clock, Date, FixedClock, SystemClock};
 pub use encrypt::{
     CipherEncoding, CipherMode, EncryptType, EncryptTypeCodes, FieldEncryptor, HashOptions,
     HexCase, TripleDes, TripleDesKey,
 };
+pub use envelope::{build_request, BuiltRequest, RequestFields, RequestForm, RequestOptions};
 pub use error::{Error, ErrorCode, Field, Lang, Result};
 pub use interface::Interface;
+pub use provider::{build_response, parse_request, BuiltResponse, ParsedRequest, Reply};
+pub use response::{interpret_http, parse_response, Category, Detail, HttpOutcome, Interpretation, LineStatus, Outcome};
 pub use validate::{
     validate_applicant, validate_cert_no, validate_mobile, validate_name, Applicant, Change,
     ChangeKind, FieldReport, Mode, Options, Problem, Report, Severity,
