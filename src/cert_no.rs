@@ -176,7 +176,11 @@ pub fn upgrade_15_to_18(input: &str, options: &Options) -> Result<String> {
 
     let report = crate::validate::validate_cert_no(&upgraded, options);
     if let Some(problem) = report.first_error() {
-        return Err(Error::new(problem.code, &*problem.message_zh, &*problem.message_en));
+        return Err(Error::new(
+            problem.code,
+            &*problem.message_zh,
+            &*problem.message_en,
+        ));
     }
     Ok(upgraded)
 }
@@ -211,7 +215,10 @@ pub(crate) fn normalize(input: &str) -> Normalized {
     if value.len() == 18 && value.ends_with('x') {
         value.pop();
         value.push('X');
-        changes.push((ChangeKind::CheckCharacterUppercased, ErrorCode::CertNoLowercaseX));
+        changes.push((
+            ChangeKind::CheckCharacterUppercased,
+            ErrorCode::CertNoLowercaseX,
+        ));
     }
 
     Normalized { value, changes }
@@ -222,7 +229,11 @@ pub(crate) fn check(value: &str, problems: &mut Vec<Problem>, options: &Options)
     let length = value.chars().count();
 
     if length != 18 {
-        let hint_zh = if length == 15 { "，一代 15 位号码需先升级为 18 位" } else { "" };
+        let hint_zh = if length == 15 {
+            "，一代 15 位号码需先升级为 18 位"
+        } else {
+            ""
+        };
         let hint_en = if length == 15 {
             "; upgrade a 15-digit first-generation number to 18 characters first"
         } else {
@@ -287,7 +298,10 @@ fn check_birth_date(value: &str, problems: &mut Vec<Problem>, options: &Options)
     let min_year = options.min_birth_year;
 
     let reason = match birth {
-        None => Some(("出生日期不是真实的日期".to_owned(), "the birth date does not exist".to_owned())),
+        None => Some((
+            "出生日期不是真实的日期".to_owned(),
+            "the birth date does not exist".to_owned(),
+        )),
         Some(date) if date > today => Some((
             format!("出生日期晚于今天（{today}）"),
             format!("the birth date is after today ({today})"),

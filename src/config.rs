@@ -120,7 +120,10 @@ impl Credentials {
             Error::new(
                 ErrorCode::KeyLength,
                 format!("密封报文需要 24 字节的 secretKey：{}", error.message_zh()),
-                format!("sealed envelopes need a 24-byte secretKey: {}", error.message_en()),
+                format!(
+                    "sealed envelopes need a 24-byte secretKey: {}",
+                    error.message_en()
+                ),
             )
         })?;
         Ok(TripleDes::ecb(key))
@@ -326,7 +329,10 @@ impl ConfigBuilder {
 /// survives every transport unescaped.
 pub(crate) fn check_ref_text(text: &str, allow_empty: bool) -> Result<()> {
     let allowed = |b: u8| b.is_ascii_graphic() && b != b'"' && b != b'\\';
-    if (!allow_empty && text.is_empty()) || text.len() > MAX_REF_ID_BYTES || !text.bytes().all(allowed) {
+    if (!allow_empty && text.is_empty())
+        || text.len() > MAX_REF_ID_BYTES
+        || !text.bytes().all(allowed)
+    {
         return Err(Error::with_detail(
             ErrorCode::InvalidRequestRefId,
             "必须是 1 到 64 个可见 ASCII 字符，不含引号和反斜杠",

@@ -51,16 +51,32 @@ impl Findings {
     }
 }
 
-const HEAD_FIELDS: [&str; 5] = ["result", "responseRefId", "requestRefId", "responseCode", "responseMsg"];
+const HEAD_FIELDS: [&str; 5] = [
+    "result",
+    "responseRefId",
+    "requestRefId",
+    "responseCode",
+    "responseMsg",
+];
 
 /// Lists every way the response deviates from the spec; an empty list means it conforms.
-pub fn check_response(config: &Config, interface: Interface, body: &[u8], exchange: &Exchange<'_>) -> Vec<Finding> {
+pub fn check_response(
+    config: &Config,
+    interface: Interface,
+    body: &[u8],
+    exchange: &Exchange<'_>,
+) -> Vec<Finding> {
     let mut findings = Findings(Vec::new());
 
     let json = match parse_json_body(body, config.max_body_bytes()) {
         Ok(json) => json,
         Err(error) => {
-            findings.error(error.code(), "", error.message_zh().to_owned(), error.message_en().to_owned());
+            findings.error(
+                error.code(),
+                "",
+                error.message_zh().to_owned(),
+                error.message_en().to_owned(),
+            );
             check_http_status(&mut findings, exchange, true);
             return findings.0;
         }
@@ -70,13 +86,23 @@ pub fn check_response(config: &Config, interface: Interface, body: &[u8], exchan
     let failed = match head {
         Some(head) => check_head(&mut findings, head, exchange),
         None => {
-            findings.error(ErrorCode::MissingField, "head", "缺少 head 对象".into(), "the head object is missing".into());
+            findings.error(
+                ErrorCode::MissingField,
+                "head",
+                "缺少 head 对象".into(),
+                "the head object is missing".into(),
+            );
             true
         }
     };
     if let Some(map) = json.as_object() {
         for key in map.keys().filter(|k| *k != "head" && *k != "response") {
-            findings.warning(ErrorCode::UnexpectedField, key, format!("规范之外的字段 {key}"), format!("{key} is not defined by the spec"));
+            findings.warning(
+                ErrorCode::UnexpectedField,
+                key,
+                format!("规范之外的字段 {key}"),
+                format!("{key} is not defined by the spec"),
+            );
         }
     }
 
@@ -94,9 +120,19 @@ fn check_head(findings: &mut Findings, head: &Value, exchange: &Exchange<'_>) ->
     for field in HEAD_FIELDS {
         let path = format!("head.{field}");
         match head.get(field) {
-            None | Some(Value::Null) => findings.error(ErrorCode::MissingField, &path, format!("缺少 {path}"), format!("{path} is missing")),
+            None | Some(Value::Null) => findings.error(
+                ErrorCode::MissingField,
+                &path,
+                format!("缺少 {path}"),
+                format!("{path} is missing"),
+            ),
             Some(Value::String(_)) => {}
-            Some(_) => findings.error(ErrorCode::WrongType, &path, format!("{path} 应为字符串"), format!("{path} must be a string")),
+            Some(_) => findings.error(
+                ErrorCode::WrongType,
+                &path,
+                format!("{path} 应为字符串"),
+                format!("{path} must be a string"),
+            ),
         }
     }
 
@@ -104,7 +140,12 @@ fn check_head(findings: &mut Findings, head: &Value, exchange: &Exchange<'_>) ->
     let code = head.get("responseCode").and_then(Value::as_str);
     if let Some(result) = result {
         if result != "Y" && result != "N" {
-            findings.error(ErrorCode::UnknownValue, "head.result", "head.result 应为 Y 或 N".into(), "head.result must be Y or N".into());
+            findings.error(
+                ErrorCode::UnknownValue,
+                "head.result",
+                "head.result 应为 Y 或 N".into(),
+                "head.result must be Y or N".into(),
+            );
         }
     }
     let success = code == Some(SUCCESS_CODE);
@@ -119,7 +160,12 @@ fn check_head(findings: &mut Findings, head: &Value, exchange: &Exchange<'_>) ->
 
     if let Some(request_ref_id) = exchange.request_body.and_then(request_ref_of) {
         match head.get("requestRefId").and_then(Value::as_str) {
-            None => findings.error(ErrorCode::RequestRefNotEchoed, "head.requestRefId", "没有回传请求的 requestRefId".into(), "the request's requestRefId is not echoed".into()),
+            None => findings.error(
+                ErrorCode::RequestRefNotEchoed,
+                "head.requestRefId",
+                "没有回传请求的 requestRefId".into(),
+                "the request's requestRefId is not echoed".into(),
+            ),
             Some(echoed) if echoed != request_ref_id => findings.error(
                 ErrorCode::RequestRefMismatch,
                 "head.requestRefId",
@@ -134,14 +180,27 @@ fn check_head(findings: &mut Findings, head: &Value, exchange: &Exchange<'_>) ->
 
 fn request_ref_of(request_body: &[u8]) -> Option<String> {
     let json: Value = serde_json::from_slice(request_body).ok()?;
-    json.get("head")?.get("requestRefId")?.as_str().map(str::to_owned)
+    json.get("head")?
+        .get("requestRefId")?
+        .as_str()
+        .map(str::to_owned)
 }
 
 /// Checks the response value; returns whether it reports a query failure (-1 or -2).
-fn check_response_value(findings: &mut Findings, config: &Config, interface: Interface, response: Option<&Value>) -> bool {
+fn check_response_value(
+    findings: &mut Findings,
+    config: &Config,
+    interface: Interface,
+    response: Option<&Value>,
+) -> bool {
     let response = match response {
         None | Some(Value::Null) => {
-            findings.error(ErrorCode::MissingField, "response", "缺少 response".into(), "response is missing".into());
+            findings.error(
+                ErrorCode::MissingField,
+                "response",
+                "缺少 response".into(),
+                "response is missing".into(),
+            );
             return false;
         }
         Some(response) => response,
@@ -150,7 +209,12 @@ fn check_response_value(findings: &mut Findings, config: &Config, interface: Int
     let object = match opened {
         Ok(object) => object,
         Err(error) => {
-            findings.error(error.code(), "response", error.message_zh().to_owned(), error.message_en().to_owned());
+            findings.error(
+                error.code(),
+                "response",
+                error.message_zh().to_owned(),
+                error.message_en().to_owned(),
+            );
             return false;
         }
     };
@@ -159,33 +223,66 @@ fn check_response_value(findings: &mut Findings, config: &Config, interface: Int
     let path = format!("response.{field}");
     if let Some(map) = object.as_object() {
         for key in map.keys().filter(|k| *k != field) {
-            findings.warning(ErrorCode::UnexpectedField, &format!("response.{key}"), format!("response 含有规范之外的字段 {key}"), format!("response contains {key}, which {} does not define", interface.code()));
+            findings.warning(
+                ErrorCode::UnexpectedField,
+                &format!("response.{key}"),
+                format!("response 含有规范之外的字段 {key}"),
+                format!(
+                    "response contains {key}, which {} does not define",
+                    interface.code()
+                ),
+            );
         }
     }
     let value = match object.get(field) {
         None | Some(Value::Null) => {
-            findings.error(ErrorCode::MissingField, &path, format!("缺少 {path}"), format!("{path} is missing"));
+            findings.error(
+                ErrorCode::MissingField,
+                &path,
+                format!("缺少 {path}"),
+                format!("{path} is missing"),
+            );
             return false;
         }
         Some(Value::String(text)) => text.clone(),
         Some(Value::Number(number)) => {
-            findings.warning(ErrorCode::ValueNotString, &path, format!("{path} 是数字，规范要求字符串"), format!("{path} is a number; the spec requires a string"));
+            findings.warning(
+                ErrorCode::ValueNotString,
+                &path,
+                format!("{path} 是数字，规范要求字符串"),
+                format!("{path} is a number; the spec requires a string"),
+            );
             number.to_string()
         }
         Some(_) => {
-            findings.error(ErrorCode::WrongType, &path, format!("{path} 应为字符串"), format!("{path} must be a string"));
+            findings.error(
+                ErrorCode::WrongType,
+                &path,
+                format!("{path} 应为字符串"),
+                format!("{path} must be a string"),
+            );
             return false;
         }
     };
 
     if value.chars().count() > 2 {
-        findings.error(ErrorCode::ValueTooLong, &path, format!("{path} 超过 2 个字符"), format!("{path} is longer than 2 characters"));
+        findings.error(
+            ErrorCode::ValueTooLong,
+            &path,
+            format!("{path} 超过 2 个字符"),
+            format!("{path} is longer than 2 characters"),
+        );
     }
     match interpret_value(interface, &value) {
         Some(meaning) => meaning.category != crate::response::Category::Answered,
         None => {
             let shown: String = value.chars().take(8).collect();
-            findings.error(ErrorCode::UnknownValue, &path, format!("{path} = {shown} 不在规范的取值中"), format!("{path} = {shown} is not a value the spec defines"));
+            findings.error(
+                ErrorCode::UnknownValue,
+                &path,
+                format!("{path} = {shown} 不在规范的取值中"),
+                format!("{path} = {shown} is not a value the spec defines"),
+            );
             false
         }
     }

@@ -114,7 +114,11 @@ impl Date {
         let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
         let month_index = (5 * day_of_year + 2) / 153;
         let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u8;
-        let month = if month_index < 10 { month_index + 3 } else { month_index - 9 } as u8;
+        let month = if month_index < 10 {
+            month_index + 3
+        } else {
+            month_index - 9
+        } as u8;
         let year = (year_of_era + era * 400 + i64::from(month <= 2)) as i32;
         Date { year, month, day }
     }
@@ -232,9 +236,8 @@ pub fn days_since_epoch(date: Date) -> i64 {
     let era = year.div_euclid(400);
     let year_of_era = year.rem_euclid(400);
     let month = i64::from(date.month);
-    let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5
-        + i64::from(date.day)
-        - 1;
+    let day_of_year =
+        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(date.day) - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     era * 146_097 + day_of_era - 719_468
 }
@@ -259,7 +262,10 @@ mod tests {
             assert_eq!(days_since_epoch(date), days, "{date}");
         }
         assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
-        assert_eq!(Date::from_days_since_epoch(20_791).to_string(), "2026-12-04");
+        assert_eq!(
+            Date::from_days_since_epoch(20_791).to_string(),
+            "2026-12-04"
+        );
     }
 
     #[test]
@@ -290,6 +296,9 @@ mod tests {
     fn parse_iso_rejects_bad_dates() {
         assert!(Date::parse_iso("2026-02-30").is_err());
         assert!(Date::parse_iso("2026-2-3").is_err());
-        assert_eq!(Date::parse_iso("2026-12-04").unwrap(), Date::new(2026, 12, 4).unwrap());
+        assert_eq!(
+            Date::parse_iso("2026-12-04").unwrap(),
+            Date::new(2026, 12, 4).unwrap()
+        );
     }
 }

@@ -61,7 +61,10 @@ impl EncryptType {
 
     /// Whether the field is hashed, so the provider must compare digests.
     pub fn is_hash(self) -> bool {
-        matches!(self, EncryptType::Md5 | EncryptType::Sha256 | EncryptType::Sm3)
+        matches!(
+            self,
+            EncryptType::Md5 | EncryptType::Sha256 | EncryptType::Sm3
+        )
     }
 }
 
@@ -83,15 +86,27 @@ impl Default for EncryptTypeCodes {
 
 impl EncryptTypeCodes {
     /// Creates a table; each code must be 1 or 2 printable ASCII characters and all distinct.
-    pub fn new(plaintext: &str, md5: &str, sha256: &str, sm3: &str, triple_des: &str) -> Result<Self> {
+    pub fn new(
+        plaintext: &str,
+        md5: &str,
+        sha256: &str,
+        sm3: &str,
+        triple_des: &str,
+    ) -> Result<Self> {
         let codes = [plaintext, md5, sha256, sm3, triple_des];
         for (index, code) in codes.iter().enumerate() {
             let printable = code.bytes().all(|b| b.is_ascii_graphic());
             if !(1..=2).contains(&code.len()) || !printable {
                 return Err(Error::with_detail(
                     ErrorCode::InvalidCodeTable,
-                    &format!("{} 的代码必须是 1 到 2 个可见 ASCII 字符", EncryptType::ALL[index].name()),
-                    &format!("the code for {} must be 1 or 2 printable ASCII characters", EncryptType::ALL[index].name()),
+                    &format!(
+                        "{} 的代码必须是 1 到 2 个可见 ASCII 字符",
+                        EncryptType::ALL[index].name()
+                    ),
+                    &format!(
+                        "the code for {} must be 1 or 2 printable ASCII characters",
+                        EncryptType::ALL[index].name()
+                    ),
                 ));
             }
             if codes[..index].contains(code) {
@@ -127,7 +142,10 @@ impl EncryptTypeCodes {
                 Error::with_detail(
                     ErrorCode::UnknownEncryptType,
                     &format!("代码 {code} 不在代码表中（{known}）"),
-                    &format!("code {code} is not in the code table ({})", self.codes.join(", ")),
+                    &format!(
+                        "code {code} is not in the code table ({})",
+                        self.codes.join(", ")
+                    ),
                 )
             })
     }
@@ -190,8 +208,16 @@ impl TripleDesKey {
     pub fn new(bytes: &[u8]) -> Result<TripleDesKey> {
         let array: [u8; 24] = bytes.try_into().map_err(|_| {
             let length = bytes.len();
-            let hint_zh = if length == 16 { "；16 字节的双倍长密钥需显式选择 K1K2K1 形式" } else { "" };
-            let hint_en = if length == 16 { "; a 16-byte double-length key needs the explicit K1K2K1 form" } else { "" };
+            let hint_zh = if length == 16 {
+                "；16 字节的双倍长密钥需显式选择 K1K2K1 形式"
+            } else {
+                ""
+            };
+            let hint_en = if length == 16 {
+                "; a 16-byte double-length key needs the explicit K1K2K1 form"
+            } else {
+                ""
+            };
             Error::with_detail(
                 ErrorCode::KeyLength,
                 &format!("需要 24 字节，实际为 {length} 字节{hint_zh}"),
@@ -281,7 +307,11 @@ pub struct TripleDes {
 
 impl TripleDes {
     pub fn new(key: TripleDesKey, mode: CipherMode, encoding: CipherEncoding) -> TripleDes {
-        TripleDes { key, mode, encoding }
+        TripleDes {
+            key,
+            mode,
+            encoding,
+        }
     }
 
     /// ECB with Base64 output, the contract's default.
@@ -378,7 +408,11 @@ pub fn encode_base64(bytes: &[u8]) -> String {
 pub fn decode_hex(text: &str) -> Result<Vec<u8>> {
     let compact: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
     hex::decode(compact).map_err(|error| {
-        Error::with_detail(ErrorCode::InvalidHex, &format!("{error}"), &format!("{error}"))
+        Error::with_detail(
+            ErrorCode::InvalidHex,
+            &format!("{error}"),
+            &format!("{error}"),
+        )
     })
 }
 
@@ -455,13 +489,22 @@ mod tests {
         let table = EncryptTypeCodes::new("00", "01", "02", "03", "04").unwrap();
         assert_eq!(table.lookup("03").unwrap(), EncryptType::Sm3);
         assert_eq!(table.code(EncryptType::TripleDes), "04");
-        assert_eq!(table.lookup("3").unwrap_err().code(), ErrorCode::UnknownEncryptType);
+        assert_eq!(
+            table.lookup("3").unwrap_err().code(),
+            ErrorCode::UnknownEncryptType
+        );
     }
 
     #[test]
     fn decrypt_rejects_wrong_lengths() {
         let cipher = TripleDes::ecb(TripleDesKey::new(&[3u8; 24]).unwrap());
-        assert_eq!(cipher.decrypt_bytes(&[]).unwrap_err().code(), ErrorCode::CiphertextLength);
-        assert_eq!(cipher.decrypt_bytes(&[0; 7]).unwrap_err().code(), ErrorCode::CiphertextLength);
+        assert_eq!(
+            cipher.decrypt_bytes(&[]).unwrap_err().code(),
+            ErrorCode::CiphertextLength
+        );
+        assert_eq!(
+            cipher.decrypt_bytes(&[0; 7]).unwrap_err().code(),
+            ErrorCode::CiphertextLength
+        );
     }
 }

@@ -140,11 +140,19 @@ struct RequestBody<'a, R: Serialize> {
 
 /// Computes the head signature: Base64(HMAC-SHA1(secretKey, `requestRefId=<id>&secretId=<id>`)).
 pub fn sign(credentials: &Credentials, request_ref_id: &str) -> String {
-    BASE64.encode(signature_mac(credentials, request_ref_id).finalize().into_bytes())
+    BASE64.encode(
+        signature_mac(credentials, request_ref_id)
+            .finalize()
+            .into_bytes(),
+    )
 }
 
 /// Verifies a head signature in constant time.
-pub fn verify_signature(credentials: &Credentials, request_ref_id: &str, signature: &str) -> Result<()> {
+pub fn verify_signature(
+    credentials: &Credentials,
+    request_ref_id: &str,
+    signature: &str,
+) -> Result<()> {
     let mismatch = || {
         Error::with_detail(
             ErrorCode::SignatureMismatch,
@@ -186,7 +194,9 @@ fn validated(report: FieldReport) -> Result<String> {
     if let Some(error) = report_error(&report) {
         return Err(error);
     }
-    report.value.ok_or_else(|| Error::from_code(ErrorCode::InvalidParam))
+    report
+        .value
+        .ok_or_else(|| Error::from_code(ErrorCode::InvalidParam))
 }
 
 /// Validates, normalises and encrypts the fields, then serialises the request.
@@ -199,8 +209,14 @@ pub fn build_request(
     if options.encrypt_type.is_some() && !interface.accepts_encrypt_type() {
         return Err(Error::with_detail(
             ErrorCode::EncryptTypeNotAllowed,
-            &format!("{} 的入参不含 encryptType，请去掉加密方式", interface.code()),
-            &format!("{} takes no encryptType; send the fields without one", interface.code()),
+            &format!(
+                "{} 的入参不含 encryptType，请去掉加密方式",
+                interface.code()
+            ),
+            &format!(
+                "{} takes no encryptType; send the fields without one",
+                interface.code()
+            ),
         ));
     }
     let name_input = match (interface.requires_name(), fields.name) {
@@ -260,7 +276,10 @@ pub fn build_request(
     })
 }
 
-pub(crate) fn field_encryptor(config: &Config, encrypt_type: EncryptType) -> Result<FieldEncryptor> {
+pub(crate) fn field_encryptor(
+    config: &Config,
+    encrypt_type: EncryptType,
+) -> Result<FieldEncryptor> {
     if encrypt_type == EncryptType::TripleDes {
         let cipher = config.triple_des.clone().ok_or_else(|| {
             Error::with_detail(
@@ -274,16 +293,23 @@ pub(crate) fn field_encryptor(config: &Config, encrypt_type: EncryptType) -> Res
     FieldEncryptor::new(encrypt_type, config.hash_options)
 }
 
-fn serialize_request(config: &Config, request_ref_id: &str, param: &Param<'_>, form: RequestForm) -> Result<String> {
+fn serialize_request(
+    config: &Config,
+    request_ref_id: &str,
+    param: &Param<'_>,
+    form: RequestForm,
+) -> Result<String> {
     let credentials = match form {
         RequestForm::Standard => None,
-        RequestForm::Signed | RequestForm::Sealed => Some(config.credentials.as_ref().ok_or_else(|| {
-            Error::with_detail(
-                ErrorCode::CredentialsMissing,
-                "签名或密封报文需要配置 secretId 和 secretKey",
-                "signed and sealed requests need secretId and secretKey in the configuration",
-            )
-        })?),
+        RequestForm::Signed | RequestForm::Sealed => {
+            Some(config.credentials.as_ref().ok_or_else(|| {
+                Error::with_detail(
+                    ErrorCode::CredentialsMissing,
+                    "签名或密封报文需要配置 secretId 和 secretKey",
+                    "signed and sealed requests need secretId and secretKey in the configuration",
+                )
+            })?)
+        }
     };
     let signature = credentials.map(|c| sign(c, request_ref_id));
     let head = RequestHead {
@@ -295,7 +321,10 @@ fn serialize_request(config: &Config, request_ref_id: &str, param: &Param<'_>, f
     let body = if form == RequestForm::Sealed {
         let plaintext = to_json(&ParamWrapper { param })?;
         let sealed = config.sealing_cipher()?.encrypt_text(&plaintext);
-        to_json(&RequestBody { head, request: sealed })?
+        to_json(&RequestBody {
+            head,
+            request: sealed,
+        })?
     } else {
         to_json(&RequestBody {
             head,
@@ -307,7 +336,11 @@ fn serialize_request(config: &Config, request_ref_id: &str, param: &Param<'_>, f
 
 pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|error| {
-        Error::with_detail(ErrorCode::InvalidArgument, &error.to_string(), &error.to_string())
+        Error::with_detail(
+            ErrorCode::InvalidArgument,
+            &error.to_string(),
+            &error.to_string(),
+        )
     })
 }
 
@@ -318,7 +351,10 @@ pub(crate) fn parse_json_body(body: &[u8], max_bytes: usize) -> Result<Value> {
         return Err(Error::with_detail(
             ErrorCode::BodyTooLarge,
             &format!("报文 {} 字节，上限 {max_bytes} 字节", body.len()),
-            &format!("the body has {} bytes, the limit is {max_bytes}", body.len()),
+            &format!(
+                "the body has {} bytes, the limit is {max_bytes}",
+                body.len()
+            ),
         ));
     }
     let text = std::str::from_utf8(body).map_err(|error| {
@@ -332,14 +368,26 @@ pub(crate) fn parse_json_body(body: &[u8], max_bytes: usize) -> Result<Value> {
     serde_json::from_str(text).map_err(|error| {
         let looks_like_html = text.starts_with('<');
         let (hint_zh, hint_en) = if looks_like_html {
-            ("，内容像是 HTML 错误页，请检查网关或 HTTP 状态", "; it looks like an HTML error page, so check the gateway and HTTP status")
+            (
+                "，内容像是 HTML 错误页，请检查网关或 HTTP 状态",
+                "; it looks like an HTML error page, so check the gateway and HTTP status",
+            )
         } else {
             ("", "")
         };
         Error::with_detail(
             ErrorCode::MalformedJson,
-            &format!("第 {} 行第 {} 列：{}{hint_zh}", error.line(), error.column(), error),
-            &format!("line {} column {}: {error}{hint_en}", error.line(), error.column()),
+            &format!(
+                "第 {} 行第 {} 列：{}{hint_zh}",
+                error.line(),
+                error.column(),
+                error
+            ),
+            &format!(
+                "line {} column {}: {error}{hint_en}",
+                error.line(),
+                error.column()
+            ),
         )
     })
 }

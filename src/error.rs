@@ -392,7 +392,9 @@ impl ErrorCode {
             IvLength => "CBC initialisation vector must be 8 bytes",
             InvalidBase64 => "invalid Base64 text",
             InvalidHex => "invalid hexadecimal text",
-            BadPadding => "decryption failed: invalid padding, so the key or mode is probably wrong",
+            BadPadding => {
+                "decryption failed: invalid padding, so the key or mode is probably wrong"
+            }
             CiphertextLength => "ciphertext length is not a multiple of 8 bytes",
             DecryptedNotUtf8 => "decrypted bytes are not valid UTF-8 text",
             InvalidCodeTable => "invalid encryptType code table",
@@ -447,7 +449,11 @@ pub struct Error {
 
 impl Error {
     /// Creates an error with specific messages.
-    pub fn new(code: ErrorCode, message_zh: impl Into<String>, message_en: impl Into<String>) -> Self {
+    pub fn new(
+        code: ErrorCode,
+        message_zh: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> Self {
         Error {
             code,
             message_zh: message_zh.into(),
@@ -512,7 +518,13 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} [{} {}]", self.message_en, self.code.code(), self.code.name())
+        write!(
+            f,
+            "{} [{} {}]",
+            self.message_en,
+            self.code.code(),
+            self.code.name()
+        )
     }
 }
 

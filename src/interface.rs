@@ -16,7 +16,11 @@ pub enum Interface {
 }
 
 impl Interface {
-    pub const ALL: [Interface; 3] = [Interface::Mbasu001, Interface::Mbasu010, Interface::Mbasu004];
+    pub const ALL: [Interface; 3] = [
+        Interface::Mbasu001,
+        Interface::Mbasu010,
+        Interface::Mbasu004,
+    ];
 
     /// The interface code as the spec spells it.
     pub fn code(self) -> &'static str {
@@ -82,7 +86,12 @@ impl Interface {
                 Field::Name,
                 Field::EncryptType,
             ],
-            Interface::Mbasu010 => &[Field::Mobile, Field::CertType, Field::CertNo, Field::EncryptType],
+            Interface::Mbasu010 => &[
+                Field::Mobile,
+                Field::CertType,
+                Field::CertNo,
+                Field::EncryptType,
+            ],
             Interface::Mbasu004 => &[Field::Mobile, Field::CertType, Field::CertNo],
         }
     }

@@ -33,7 +33,10 @@ pub use envelope::{build_request, BuiltRequest, RequestFields, RequestForm, Requ
 pub use error::{Error, ErrorCode, Field, Lang, Result};
 pub use interface::Interface;
 pub use provider::{build_response, parse_request, BuiltResponse, ParsedRequest, Reply};
-pub use response::{interpret_http, parse_response, Category, Detail, HttpOutcome, Interpretation, LineStatus, Outcome};
+pub use response::{
+    interpret_http, parse_response, Category, Detail, HttpOutcome, Interpretation, LineStatus,
+    Outcome,
+};
 pub use validate::{
     validate_applicant, validate_cert_no, validate_mobile, validate_name, Applicant, Change,
     ChangeKind, FieldReport, Mode, Options, Problem, Report, Severity,

@@ -69,7 +69,9 @@ pub(crate) fn normalize(input: &str) -> Normalized {
             && value.starts_with(prefix)
             && value[prefix.len()..].bytes().all(|b| b.is_ascii_digit())
     };
-    let country_code = ["+86", "0086", "86"].into_iter().find(|p| all_digits_after(p));
+    let country_code = ["+86", "0086", "86"]
+        .into_iter()
+        .find(|p| all_digits_after(p));
     if let Some(prefix) = country_code {
         value.drain(..prefix.len());
         changes.push((ChangeKind::CountryCodeRemoved, ErrorCode::MobileFormat));
@@ -115,7 +117,9 @@ pub(crate) fn check(value: &str, problems: &mut Vec<Problem>) {
         problems.push(Problem::new(
             ErrorCode::MobileUnknownSegment,
             format!("号段 {prefix} 不在已知号段表中，请确认号码无误"),
-            format!("segment {prefix} is not in the known segment table; confirm the number is right"),
+            format!(
+                "segment {prefix} is not in the known segment table; confirm the number is right"
+            ),
         ));
     }
 }
@@ -126,9 +130,15 @@ mod tests {
 
     #[test]
     fn longest_prefix_wins() {
-        assert_eq!(segment_of("13491234567").unwrap().kind, SegmentKind::Satellite);
+        assert_eq!(
+            segment_of("13491234567").unwrap().kind,
+            SegmentKind::Satellite
+        );
         assert_eq!(segment_of("13412345678").unwrap().kind, SegmentKind::Basic);
-        assert_eq!(segment_of("17400123456").unwrap().kind, SegmentKind::Satellite);
+        assert_eq!(
+            segment_of("17400123456").unwrap().kind,
+            SegmentKind::Satellite
+        );
         assert!(segment_of("17410123456").is_none());
     }
 

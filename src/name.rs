@@ -88,7 +88,10 @@ pub(crate) fn normalize(input: &str) -> Normalized {
 /// can go without joining words of another script.
 fn joins_name_parts(characters: &[char], index: usize) -> bool {
     let is_part = |c: char| is_name_character(c) || LOOK_ALIKE_DOTS.contains(&c);
-    let before = characters[..index].iter().rev().find(|c| !c.is_whitespace());
+    let before = characters[..index]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace());
     let after = characters[index + 1..].iter().find(|c| !c.is_whitespace());
     matches!((before, after), (Some(&b), Some(&a)) if is_part(b) && is_part(a))
 }
@@ -110,7 +113,9 @@ pub(crate) fn check(value: &str, problems: &mut Vec<Problem>) {
         problems.push(Problem::new(
             ErrorCode::NameCharacter,
             format!("姓名 {masked} 含有{zh}，只能使用汉字、〇和间隔号 ·"),
-            format!("name {masked} contains {en}; use Han characters, 〇 and the middle dot · only"),
+            format!(
+                "name {masked} contains {en}; use Han characters, 〇 and the middle dot · only"
+            ),
         ));
     }
 

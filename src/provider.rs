@@ -93,7 +93,11 @@ pub fn parse_request(config: &Config, interface: Interface, body: &[u8]) -> Resu
     reject_unknown_keys(&wrapper, &["param"], "request")?;
     let param = member(&wrapper, "param", "request.param")?;
     if !param.is_object() {
-        return Err(Error::with_detail(ErrorCode::WrongType, "param 应为对象", "param must be an object"));
+        return Err(Error::with_detail(
+            ErrorCode::WrongType,
+            "param 应为对象",
+            "param must be an object",
+        ));
     }
     reject_unknown_keys(param, &field_wire_names(interface), "request.param")?;
 
@@ -110,7 +114,12 @@ pub fn parse_request(config: &Config, interface: Interface, body: &[u8]) -> Resu
     })
 }
 
-fn check_signature(config: &Config, request_ref_id: &str, secret_id: Option<&str>, signature: Option<&str>) -> Result<()> {
+fn check_signature(
+    config: &Config,
+    request_ref_id: &str,
+    secret_id: Option<&str>,
+    signature: Option<&str>,
+) -> Result<()> {
     let Some(credentials) = config.credentials() else {
         return Ok(());
     };
@@ -159,14 +168,22 @@ fn read_param(config: &Config, interface: Interface, param: &Value) -> Result<Re
                 &format!("{} takes no encryptType", interface.code()),
             ))
         }
-        Some(_) => Some(config.codes.lookup(string_member(param, "encryptType", "param.encryptType")?)?),
+        Some(_) => Some(config.codes.lookup(string_member(
+            param,
+            "encryptType",
+            "param.encryptType",
+        )?)?),
     };
 
     let options = Options {
         mode: Mode::Strict,
         ..config.validation_options()
     };
-    let reader = FieldReader { config, encrypt_type: encrypt_type.unwrap_or(EncryptType::Plaintext), options };
+    let reader = FieldReader {
+        config,
+        encrypt_type: encrypt_type.unwrap_or(EncryptType::Plaintext),
+        options,
+    };
     let mobile = reader.read(param, Field::Mobile)?;
     let cert_no = reader.read(param, Field::CertNo)?;
     let name = if interface.requires_name() {
@@ -174,7 +191,12 @@ fn read_param(config: &Config, interface: Interface, param: &Value) -> Result<Re
     } else {
         None
     };
-    Ok(ReadFields { encrypt_type, mobile, cert_no, name })
+    Ok(ReadFields {
+        encrypt_type,
+        mobile,
+        cert_no,
+        name,
+    })
 }
 
 struct FieldReader<'a> {
@@ -216,7 +238,10 @@ impl FieldReader<'_> {
                 return Err(error);
             }
         }
-        Ok(ReceivedField { wire: wire.to_owned(), plaintext })
+        Ok(ReceivedField {
+            wire: wire.to_owned(),
+            plaintext,
+        })
     }
 
     fn check_digest_shape(&self, digest: EncryptType, wire: &str, field: Field) -> Result<()> {
@@ -231,12 +256,30 @@ impl FieldReader<'_> {
             HexCase::Upper => b.is_ascii_digit() || (b'A'..=b'F').contains(&b),
         };
         if wire.len() != length || !wire.bytes().all(case_ok) {
-            let case = if options.case == HexCase::Lower { "lowercase" } else { "upper-case" };
-            let case_zh = if options.case == HexCase::Lower { "小写" } else { "大写" };
+            let case = if options.case == HexCase::Lower {
+                "lowercase"
+            } else {
+                "upper-case"
+            };
+            let case_zh = if options.case == HexCase::Lower {
+                "小写"
+            } else {
+                "大写"
+            };
             return Err(Error::with_detail(
                 ErrorCode::HashShape,
-                &format!("{} 在 encryptType {} 下应为 {length} 位{case_zh}十六进制，实际 {} 个字符", field.wire_name(), digest.name(), wire.chars().count()),
-                &format!("{} under encryptType {} must be {length} {case} hex digits, got {} characters", field.wire_name(), digest.name(), wire.chars().count()),
+                &format!(
+                    "{} 在 encryptType {} 下应为 {length} 位{case_zh}十六进制，实际 {} 个字符",
+                    field.wire_name(),
+                    digest.name(),
+                    wire.chars().count()
+                ),
+                &format!(
+                    "{} under encryptType {} must be {length} {case} hex digits, got {} characters",
+                    field.wire_name(),
+                    digest.name(),
+                    wire.chars().count()
+                ),
             ));
         }
         Ok(())
@@ -257,7 +300,10 @@ pub enum Reply<'a> {
     /// A value of the interface's enumeration: `"0"`, `"6"`, `"-1"` and so on.
     Value(&'a str),
     /// A failure below the query level: `result` `N` with this responseCode and message.
-    Failure { response_code: &'a str, response_msg: &'a str },
+    Failure {
+        response_code: &'a str,
+        response_msg: &'a str,
+    },
 }
 
 impl Reply<'static> {
@@ -314,8 +360,16 @@ pub fn build_response(
             let meaning = interpret_value(interface, value).ok_or_else(|| {
                 Error::with_detail(
                     ErrorCode::UnknownValue,
-                    &format!("{} 不是 {} 的取值", value.chars().take(8).collect::<String>(), interface.code()),
-                    &format!("{} is not a value of {}", value.chars().take(8).collect::<String>(), interface.code()),
+                    &format!(
+                        "{} 不是 {} 的取值",
+                        value.chars().take(8).collect::<String>(),
+                        interface.code()
+                    ),
+                    &format!(
+                        "{} is not a value of {}",
+                        value.chars().take(8).collect::<String>(),
+                        interface.code()
+                    ),
                 )
             })?;
             let message = match meaning.category {
@@ -324,7 +378,10 @@ pub fn build_response(
             };
             (Some(value), "Y", SUCCESS_CODE, message)
         }
-        Reply::Failure { response_code, response_msg } => {
+        Reply::Failure {
+            response_code,
+            response_msg,
+        } => {
             if response_code == SUCCESS_CODE || response_code.is_empty() {
                 return Err(Error::with_detail(
                     ErrorCode::InvalidArgument,
@@ -345,18 +402,30 @@ pub fn build_response(
     };
     let field = interface.response_field();
     let body = match value {
-        None => to_json(&ResponseBody { head, response: Value::Null })?,
+        None => to_json(&ResponseBody {
+            head,
+            response: Value::Null,
+        })?,
         Some(value) => {
             let mut object = serde_json::Map::new();
             object.insert(field.to_owned(), Value::String(value.to_owned()));
             let object = Value::Object(object);
             if sealed {
                 let sealed_text = config.sealing_cipher()?.encrypt_text(&to_json(&object)?);
-                to_json(&ResponseBody { head, response: sealed_text })?
+                to_json(&ResponseBody {
+                    head,
+                    response: sealed_text,
+                })?
             } else {
-                to_json(&ResponseBody { head, response: object })?
+                to_json(&ResponseBody {
+                    head,
+                    response: object,
+                })?
             }
         }
     };
-    Ok(BuiltResponse { response_ref_id, body })
+    Ok(BuiltResponse {
+        response_ref_id,
+        body,
+    })
 }

@@ -80,10 +80,16 @@ impl LineStatus {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Detail {
     /// MBASU001.
-    Match { name_matches: bool, cert_no_matches: bool },
+    Match {
+        name_matches: bool,
+        cert_no_matches: bool,
+    },
     /// MBASU010: more than `months_above` and at most `months_at_most` months (no upper bound
     /// for the last band).
-    InNetPeriod { months_above: u32, months_at_most: Option<u32> },
+    InNetPeriod {
+        months_above: u32,
+        months_at_most: Option<u32>,
+    },
     /// MBASU004.
     Status { status: LineStatus, usable: bool },
     /// No data or query error.
@@ -100,7 +106,12 @@ pub struct ValueMeaning {
     pub label_en: &'static str,
 }
 
-const fn meaning(outcome: Outcome, detail: Detail, label_zh: &'static str, label_en: &'static str) -> ValueMeaning {
+const fn meaning(
+    outcome: Outcome,
+    detail: Detail,
+    label_zh: &'static str,
+    label_en: &'static str,
+) -> ValueMeaning {
     let category = match outcome {
         Outcome::NoData => Category::NoData,
         Outcome::QueryError => Category::QueryError,
@@ -134,11 +145,31 @@ pub fn interpret_value(interface: Interface, value: &str) -> Option<ValueMeaning
     let no_data = meaning(NoData, Detail::None, "查无数据", "no data");
     let query_error = meaning(QueryError, Detail::None, "查询异常", "query error");
     let matched = |name_matches, cert_no_matches, zh, en| {
-        let outcome = if name_matches && cert_no_matches { Pass } else { Fail };
-        meaning(outcome, Detail::Match { name_matches, cert_no_matches }, zh, en)
+        let outcome = if name_matches && cert_no_matches {
+            Pass
+        } else {
+            Fail
+        };
+        meaning(
+            outcome,
+            Detail::Match {
+                name_matches,
+                cert_no_matches,
+            },
+            zh,
+            en,
+        )
     };
     let period = |months_above, months_at_most, zh, en| {
-        meaning(Pass, Detail::InNetPeriod { months_above, months_at_most }, zh, en)
+        meaning(
+            Pass,
+            Detail::InNetPeriod {
+                months_above,
+                months_at_most,
+            },
+            zh,
+            en,
+        )
     };
     let status = |status, zh, en| {
         let usable = status == LineStatus::InUse;
@@ -149,20 +180,75 @@ pub fn interpret_value(interface: Interface, value: &str) -> Option<ValueMeaning
     let result = match (interface, value) {
         (_, "-1") => no_data,
         (_, "-2") => query_error,
-        (Interface::Mbasu001, "0") => matched(true, true, "手机号、证件号、姓名均一致", "mobile, ID number and name all match"),
-        (Interface::Mbasu001, "1") => matched(false, true, "手机号、证件号一致，姓名不一致", "mobile and ID number match, name differs"),
-        (Interface::Mbasu001, "2") => matched(true, false, "手机号、姓名一致，证件号不一致", "mobile and name match, ID number differs"),
-        (Interface::Mbasu001, "3") => matched(false, false, "仅手机号一致", "only the mobile matches"),
-        (Interface::Mbasu010, "1") => period(0, Some(1), "在网不超过 1 个月", "in network for 1 month or less"),
-        (Interface::Mbasu010, "2") => period(1, Some(2), "在网 1 至 2 个月", "in network for more than 1 and up to 2 months"),
-        (Interface::Mbasu010, "3") => period(2, Some(6), "在网 2 至 6 个月", "in network for more than 2 and up to 6 months"),
-        (Interface::Mbasu010, "4") => period(6, Some(12), "在网 6 至 12 个月", "in network for more than 6 and up to 12 months"),
-        (Interface::Mbasu010, "5") => period(12, Some(24), "在网 12 至 24 个月", "in network for more than 12 and up to 24 months"),
-        (Interface::Mbasu010, "6") => period(24, None, "在网超过 24 个月", "in network for more than 24 months"),
+        (Interface::Mbasu001, "0") => matched(
+            true,
+            true,
+            "手机号、证件号、姓名均一致",
+            "mobile, ID number and name all match",
+        ),
+        (Interface::Mbasu001, "1") => matched(
+            false,
+            true,
+            "手机号、证件号一致，姓名不一致",
+            "mobile and ID number match, name differs",
+        ),
+        (Interface::Mbasu001, "2") => matched(
+            true,
+            false,
+            "手机号、姓名一致，证件号不一致",
+            "mobile and name match, ID number differs",
+        ),
+        (Interface::Mbasu001, "3") => {
+            matched(false, false, "仅手机号一致", "only the mobile matches")
+        }
+        (Interface::Mbasu010, "1") => period(
+            0,
+            Some(1),
+            "在网不超过 1 个月",
+            "in network for 1 month or less",
+        ),
+        (Interface::Mbasu010, "2") => period(
+            1,
+            Some(2),
+            "在网 1 至 2 个月",
+            "in network for more than 1 and up to 2 months",
+        ),
+        (Interface::Mbasu010, "3") => period(
+            2,
+            Some(6),
+            "在网 2 至 6 个月",
+            "in network for more than 2 and up to 6 months",
+        ),
+        (Interface::Mbasu010, "4") => period(
+            6,
+            Some(12),
+            "在网 6 至 12 个月",
+            "in network for more than 6 and up to 12 months",
+        ),
+        (Interface::Mbasu010, "5") => period(
+            12,
+            Some(24),
+            "在网 12 至 24 个月",
+            "in network for more than 12 and up to 24 months",
+        ),
+        (Interface::Mbasu010, "6") => period(
+            24,
+            None,
+            "在网超过 24 个月",
+            "in network for more than 24 months",
+        ),
         (Interface::Mbasu004, "1") => status(LineStatus::InUse, "正常在用", "in use"),
         (Interface::Mbasu004, "2") => status(LineStatus::Suspended, "停机", "suspended"),
-        (Interface::Mbasu004, "3") => status(LineStatus::Unusable, "在网但不可用", "in network but unusable"),
-        (Interface::Mbasu004, "4") => status(LineStatus::Cancelled, "不在网（已销号）", "not in network (cancelled)"),
+        (Interface::Mbasu004, "3") => status(
+            LineStatus::Unusable,
+            "在网但不可用",
+            "in network but unusable",
+        ),
+        (Interface::Mbasu004, "4") => status(
+            LineStatus::Cancelled,
+            "不在网（已销号）",
+            "not in network (cancelled)",
+        ),
         _ => return None,
     };
     Some(result)
@@ -212,7 +298,11 @@ pub fn parse_response(
     let json = parse_json_body(body, config.max_body_bytes)?;
     let head = member(&json, "head", "head")?;
     if !head.is_object() {
-        return Err(Error::with_detail(ErrorCode::WrongType, "head 应为对象", "head must be an object"));
+        return Err(Error::with_detail(
+            ErrorCode::WrongType,
+            "head 应为对象",
+            "head must be an object",
+        ));
     }
 
     let response_code = string_member(head, "responseCode", "head.responseCode")?;
@@ -226,8 +316,14 @@ pub fn parse_response(
         if request_ref_id != Some(expected) {
             return Err(Error::with_detail(
                 ErrorCode::RequestRefMismatch,
-                &format!("发送 {expected}，收到 {}", request_ref_id.unwrap_or("（无）")),
-                &format!("sent {expected}, received {}", request_ref_id.unwrap_or("(none)")),
+                &format!(
+                    "发送 {expected}，收到 {}",
+                    request_ref_id.unwrap_or("（无）")
+                ),
+                &format!(
+                    "sent {expected}, received {}",
+                    request_ref_id.unwrap_or("(none)")
+                ),
             ));
         }
     }
@@ -260,7 +356,10 @@ pub fn parse_response(
         Error::with_detail(
             ErrorCode::UnknownValue,
             &format!("{path} = {shown} 不在 {} 的取值范围内", interface.code()),
-            &format!("{path} = {shown} is not a value {} defines", interface.code()),
+            &format!(
+                "{path} = {shown} is not a value {} defines",
+                interface.code()
+            ),
         )
     })?;
 
@@ -269,7 +368,10 @@ pub fn parse_response(
         value,
         meaning,
         request_ref_id: request_ref_id.map(str::to_owned),
-        response_ref_id: head.get("responseRefId").and_then(Value::as_str).map(str::to_owned),
+        response_ref_id: head
+            .get("responseRefId")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
         response_msg: response_msg.map(str::to_owned),
         warnings,
     })
@@ -289,7 +391,11 @@ pub(crate) fn open_response(config: &Config, response: &Value) -> Result<Value> 
                 )
             })?;
             if !opened.is_object() {
-                return Err(Error::with_detail(ErrorCode::WrongType, "response 应为对象", "response must be an object"));
+                return Err(Error::with_detail(
+                    ErrorCode::WrongType,
+                    "response 应为对象",
+                    "response must be an object",
+                ));
             }
             Ok(opened)
         }
@@ -309,7 +415,11 @@ pub enum HttpOutcome {
     /// The provider returned a non-success responseCode; not retried automatically.
     ProviderError(Error),
     /// The exchange failed below the spec's level; `retryable` for 5xx, 408 and 429.
-    TransportFailure { status: u16, retryable: bool, error: Error },
+    TransportFailure {
+        status: u16,
+        retryable: bool,
+        error: Error,
+    },
     /// A 2xx whose body breaks the spec; retrying rarely helps, so report it.
     InvalidResponse(Error),
 }
@@ -334,10 +444,28 @@ pub fn interpret_http(
             let retryable = status >= 500 || status == 408 || status == 429;
             let error = Error::new(
                 ErrorCode::ProviderError,
-                format!("HTTP {status}：传输失败{}", if retryable { "，可以重试" } else { "，请检查请求" }),
-                format!("HTTP {status}: transport failure{}", if retryable { "; a retry may help" } else { "; check the request" }),
+                format!(
+                    "HTTP {status}：传输失败{}",
+                    if retryable {
+                        "，可以重试"
+                    } else {
+                        "，请检查请求"
+                    }
+                ),
+                format!(
+                    "HTTP {status}: transport failure{}",
+                    if retryable {
+                        "; a retry may help"
+                    } else {
+                        "; check the request"
+                    }
+                ),
             );
-            HttpOutcome::TransportFailure { status, retryable, error }
+            HttpOutcome::TransportFailure {
+                status,
+                retryable,
+                error,
+            }
         }
     }
 }

@@ -96,7 +96,13 @@ mod tests {
 
     #[test]
     fn utf8_invalid_rejected() {
-        assert_eq!(text_from_utf8(b"\xff").unwrap_err().code(), ErrorCode::InvalidUtf8);
-        assert_eq!(text_from_utf8(b"\xed\xa1\x82").unwrap_err().code(), ErrorCode::InvalidUtf8);
+        assert_eq!(
+            text_from_utf8(b"\xff").unwrap_err().code(),
+            ErrorCode::InvalidUtf8
+        );
+        assert_eq!(
+            text_from_utf8(b"\xed\xa1\x82").unwrap_err().code(),
+            ErrorCode::InvalidUtf8
+        );
     }
 }

@@ -155,8 +155,12 @@ impl ChangeKind {
         match self {
             ChangeKind::Trimmed => "remove the spaces before and after it",
             ChangeKind::FullWidthConverted => "use half-width (ASCII) digits and letters",
-            ChangeKind::SeparatorsRemoved => "remove the spaces, hyphens or brackets inside the number",
-            ChangeKind::CountryCodeRemoved => "remove the country code +86 and enter the 11 digits only",
+            ChangeKind::SeparatorsRemoved => {
+                "remove the spaces, hyphens or brackets inside the number"
+            }
+            ChangeKind::CountryCodeRemoved => {
+                "remove the country code +86 and enter the 11 digits only"
+            }
             ChangeKind::CheckCharacterUppercased => "write the final x as an upper-case X",
             ChangeKind::DotReplaced => "separate name parts with the middle dot · (U+00B7)",
             ChangeKind::WhitespaceRemoved => "remove the spaces inside the name",
@@ -179,7 +183,9 @@ impl ChangeKind {
         match self {
             ChangeKind::Trimmed => "removed surrounding whitespace",
             ChangeKind::FullWidthConverted => "converted full-width characters to ASCII",
-            ChangeKind::SeparatorsRemoved => "removed spaces, hyphens or brackets inside the number",
+            ChangeKind::SeparatorsRemoved => {
+                "removed spaces, hyphens or brackets inside the number"
+            }
             ChangeKind::CountryCodeRemoved => "removed the country code +86",
             ChangeKind::CheckCharacterUppercased => "upper-cased the check character x to X",
             ChangeKind::DotReplaced => "replaced a look-alike dot with the middle dot U+00B7",
@@ -217,7 +223,9 @@ pub struct FieldReport {
 impl FieldReport {
     /// True when no problem is an error; warnings do not block a value.
     pub fn is_valid(&self) -> bool {
-        self.problems.iter().all(|p| p.severity == Severity::Warning)
+        self.problems
+            .iter()
+            .all(|p| p.severity == Severity::Warning)
     }
 
     /// The first error, if any.
@@ -258,21 +266,35 @@ impl Report {
 
 /// Validates a mobile number.
 pub fn validate_mobile(input: &str, options: &Options) -> FieldReport {
-    run_field(Field::Mobile, input, options, mobile::normalize, |value, problems, _| {
-        mobile::check(value, problems)
-    })
+    run_field(
+        Field::Mobile,
+        input,
+        options,
+        mobile::normalize,
+        |value, problems, _| mobile::check(value, problems),
+    )
 }
 
 /// Validates a resident identity card number (certType `00`).
 pub fn validate_cert_no(input: &str, options: &Options) -> FieldReport {
-    run_field(Field::CertNo, input, options, cert_no::normalize, cert_no::check)
+    run_field(
+        Field::CertNo,
+        input,
+        options,
+        cert_no::normalize,
+        cert_no::check,
+    )
 }
 
 /// Validates a Chinese name.
 pub fn validate_name(input: &str, options: &Options) -> FieldReport {
-    run_field(Field::Name, input, options, name::normalize, |value, problems, _| {
-        name::check(value, problems)
-    })
+    run_field(
+        Field::Name,
+        input,
+        options,
+        name::normalize,
+        |value, problems, _| name::check(value, problems),
+    )
 }
 
 /// Validates every field the applicant has.

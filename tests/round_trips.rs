@@ -5,15 +5,17 @@ use std::sync::Arc;
 
 use mbasu::conformance::{check_response, Exchange};
 use mbasu::{
-    build_request, build_response, parse_request, parse_response, CipherEncoding, CipherMode, Config,
-    Credentials, Date, EncryptType, ErrorCode, FixedClock, Interface, RequestFields, RequestForm,
-    RequestOptions, Reply, TripleDes, TripleDesKey,
+    build_request, build_response, parse_request, parse_response, CipherEncoding, CipherMode,
+    Config, Credentials, Date, EncryptType, ErrorCode, FixedClock, Interface, Reply, RequestFields,
+    RequestForm, RequestOptions, TripleDes, TripleDesKey,
 };
 use proptest::prelude::*;
 
 fn full_config() -> Config {
     unsigned_config_builder()
-        .credentials(Credentials::from_base64("ORG0001", "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcY").unwrap())
+        .credentials(
+            Credentials::from_base64("ORG0001", "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcY").unwrap(),
+        )
         .build()
 }
 
@@ -25,14 +27,22 @@ fn unsigned_config_builder() -> mbasu::ConfigBuilder {
             CipherMode::Cbc { iv: *b"12345678" },
             CipherEncoding::Base64,
         ))
-        .clock(Arc::new(FixedClock::at_date(Date::new(2026, 12, 4).unwrap())))
+        .clock(Arc::new(FixedClock::at_date(
+            Date::new(2026, 12, 4).unwrap(),
+        )))
 }
 
-const FORMS: [RequestForm; 3] = [RequestForm::Standard, RequestForm::Signed, RequestForm::Sealed];
+const FORMS: [RequestForm; 3] = [
+    RequestForm::Standard,
+    RequestForm::Signed,
+    RequestForm::Sealed,
+];
 
 fn encrypt_types(interface: Interface) -> Vec<Option<EncryptType>> {
     if interface.accepts_encrypt_type() {
-        std::iter::once(None).chain(EncryptType::ALL.into_iter().map(Some)).collect()
+        std::iter::once(None)
+            .chain(EncryptType::ALL.into_iter().map(Some))
+            .collect()
     } else {
         vec![None]
     }
@@ -51,9 +61,17 @@ fn every_interface_type_and_form_round_trips() {
                     cert_no: "11010519491231002X",
                     name: interface.requires_name().then_some("𠮷田"),
                 };
-                let options = RequestOptions { encrypt_type, request_ref_id: None, form };
+                let options = RequestOptions {
+                    encrypt_type,
+                    request_ref_id: None,
+                    form,
+                };
                 let built = build_request(&config, interface, &fields, &options).unwrap();
-                let provider = if form == RequestForm::Standard { &unsigned_config } else { &config };
+                let provider = if form == RequestForm::Standard {
+                    &unsigned_config
+                } else {
+                    &config
+                };
                 let parsed = parse_request(provider, interface, built.body.as_bytes()).unwrap();
 
                 assert_eq!(parsed.form, form);
@@ -62,7 +80,10 @@ fn every_interface_type_and_form_round_trips() {
                 let plaintext_known = !encrypt_type.is_some_and(EncryptType::is_hash);
                 if plaintext_known {
                     assert_eq!(parsed.mobile.plaintext.as_deref(), Some("13800138000"));
-                    assert_eq!(parsed.cert_no.plaintext.as_deref(), Some("11010519491231002X"));
+                    assert_eq!(
+                        parsed.cert_no.plaintext.as_deref(),
+                        Some("11010519491231002X")
+                    );
                 }
                 assert_eq!(parsed.name.is_some(), interface.requires_name());
                 combinations += 1;
@@ -78,11 +99,23 @@ fn provider_response_round_trips_to_client() {
     for interface in Interface::ALL {
         for value in mbasu::response::values(interface) {
             for sealed in [false, true] {
-                let built = build_response(&config, interface, "xwdb_1", Reply::Value(value), sealed).unwrap();
-                let read = parse_response(&config, interface, built.body.as_bytes(), Some("xwdb_1")).unwrap();
+                let built =
+                    build_response(&config, interface, "xwdb_1", Reply::Value(value), sealed)
+                        .unwrap();
+                let read =
+                    parse_response(&config, interface, built.body.as_bytes(), Some("xwdb_1"))
+                        .unwrap();
                 assert_eq!(&read.value, value);
-                assert_eq!(read.response_ref_id.as_deref(), Some(built.response_ref_id.as_str()));
-                let findings = check_response(&config, interface, built.body.as_bytes(), &Exchange::default());
+                assert_eq!(
+                    read.response_ref_id.as_deref(),
+                    Some(built.response_ref_id.as_str())
+                );
+                let findings = check_response(
+                    &config,
+                    interface,
+                    built.body.as_bytes(),
+                    &Exchange::default(),
+                );
                 assert!(findings.is_empty(), "{interface} {value}: {findings:?}");
             }
         }
@@ -92,28 +125,52 @@ fn provider_response_round_trips_to_client() {
 #[test]
 fn provider_failure_reply_reads_as_provider_error() {
     let config = Config::default();
-    let reply = Reply::Failure { response_code: "1001", response_msg: "签名错误" };
+    let reply = Reply::Failure {
+        response_code: "1001",
+        response_msg: "签名错误",
+    };
     let built = build_response(&config, Interface::Mbasu001, "xwdb_1", reply, false).unwrap();
-    let error = parse_response(&config, Interface::Mbasu001, built.body.as_bytes(), None).unwrap_err();
+    let error =
+        parse_response(&config, Interface::Mbasu001, built.body.as_bytes(), None).unwrap_err();
     assert_eq!(error.code(), ErrorCode::ProviderError);
     assert_eq!(error.provider_failure().unwrap().response_code, "1001");
 }
 
 #[test]
 fn unsigned_request_rejected_when_credentials_configured() {
-    let fields = RequestFields { mobile: "13800138000", cert_no: "11010519491231002X", name: None };
-    let built = build_request(&full_config(), Interface::Mbasu004, &fields, &RequestOptions::default()).unwrap();
-    let error = parse_request(&full_config(), Interface::Mbasu004, built.body.as_bytes()).unwrap_err();
+    let fields = RequestFields {
+        mobile: "13800138000",
+        cert_no: "11010519491231002X",
+        name: None,
+    };
+    let built = build_request(
+        &full_config(),
+        Interface::Mbasu004,
+        &fields,
+        &RequestOptions::default(),
+    )
+    .unwrap();
+    let error =
+        parse_request(&full_config(), Interface::Mbasu004, built.body.as_bytes()).unwrap_err();
     assert_eq!(error.code(), ErrorCode::CredentialsMissing);
 }
 
 #[test]
 fn tampered_signature_rejected() {
     let config = full_config();
-    let fields = RequestFields { mobile: "13800138000", cert_no: "11010519491231002X", name: None };
-    let options = RequestOptions { form: RequestForm::Signed, ..RequestOptions::default() };
+    let fields = RequestFields {
+        mobile: "13800138000",
+        cert_no: "11010519491231002X",
+        name: None,
+    };
+    let options = RequestOptions {
+        form: RequestForm::Signed,
+        ..RequestOptions::default()
+    };
     let built = build_request(&config, Interface::Mbasu010, &fields, &options).unwrap();
-    let tampered = built.body.replacen("\"requestRefId\":\"xwdb_", "\"requestRefId\":\"xwdc_", 1);
+    let tampered = built
+        .body
+        .replacen("\"requestRefId\":\"xwdb_", "\"requestRefId\":\"xwdc_", 1);
     let error = parse_request(&config, Interface::Mbasu010, tampered.as_bytes()).unwrap_err();
     assert_eq!(error.code(), ErrorCode::SignatureMismatch);
 }
@@ -123,10 +180,21 @@ fn conformance_lists_every_finding() {
     let config = Config::default();
     let body = br#"{"head":{"result":"Y","requestRefId":"xwdb_other","responseCode":"0000","responseMsg":0},"response":{"mobileStatus":"100","extra":"x"}}"#;
     let request = br#"{"head":{"requestRefId":"xwdb_1"},"request":{"param":{}}}"#;
-    let exchange = Exchange { http_status: Some(500), request_body: Some(request) };
+    let exchange = Exchange {
+        http_status: Some(500),
+        request_body: Some(request),
+    };
     let findings = check_response(&config, Interface::Mbasu004, body, &exchange);
     let names: Vec<&str> = findings.iter().map(|f| f.code.name()).collect();
-    for expected in ["missing_field", "wrong_type", "request_ref_mismatch", "unexpected_field", "value_too_long", "unknown_value", "http_500_for_query_failure"] {
+    for expected in [
+        "missing_field",
+        "wrong_type",
+        "request_ref_mismatch",
+        "unexpected_field",
+        "value_too_long",
+        "unknown_value",
+        "http_500_for_query_failure",
+    ] {
         assert!(names.contains(&expected), "{expected} not in {names:?}");
     }
 }

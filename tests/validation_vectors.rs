@@ -4,7 +4,10 @@ use std::collections::BTreeMap;
 
 use mbasu::cert_no::upgrade_15_to_18;
 use mbasu::mobile::segment_of;
-use mbasu::{validate_cert_no, validate_mobile, validate_name, Date, ErrorCode, FieldReport, Mode, Options, Severity};
+use mbasu::{
+    validate_cert_no, validate_mobile, validate_name, Date, ErrorCode, FieldReport, Mode, Options,
+    Severity,
+};
 use serde_json::Value;
 
 fn load(file: &str) -> Value {
@@ -24,7 +27,9 @@ fn options(mode: Mode, today: Option<Date>) -> Options {
 /// Asserts every case of one file and that each category maps to exactly one error code.
 fn assert_file(file: &str, validate: fn(&str, &Options) -> FieldReport) -> usize {
     let vectors = load(file);
-    let today = vectors["today"].as_str().map(|d| Date::parse_iso(d).unwrap());
+    let today = vectors["today"]
+        .as_str()
+        .map(|d| Date::parse_iso(d).unwrap());
     let mut category_codes: BTreeMap<String, Vec<ErrorCode>> = BTreeMap::new();
     let cases = vectors["cases"].as_array().unwrap();
 
@@ -32,14 +37,27 @@ fn assert_file(file: &str, validate: fn(&str, &Options) -> FieldReport) -> usize
         let input = case["input"].as_str().unwrap();
         let strict = validate(input, &options(Mode::Strict, today));
         let expected_valid = case["valid"].as_bool().unwrap();
-        assert_eq!(strict.is_valid(), expected_valid, "{file} {input:?}: {:?}", strict.problems);
+        assert_eq!(
+            strict.is_valid(),
+            expected_valid,
+            "{file} {input:?}: {:?}",
+            strict.problems
+        );
 
         if let Some(category) = case["error"].as_str() {
             let error = strict.first_error().unwrap();
-            assert_eq!(error.name(), category, "{file} {input:?}: {:?}", strict.problems);
+            assert_eq!(
+                error.name(),
+                category,
+                "{file} {input:?}: {:?}",
+                strict.problems
+            );
             assert_eq!(error.severity, Severity::Error);
             assert!(!error.message_zh.is_empty() && !error.message_en.is_empty());
-            category_codes.entry(category.to_owned()).or_default().push(error.code);
+            category_codes
+                .entry(category.to_owned())
+                .or_default()
+                .push(error.code);
         } else {
             assert_eq!(strict.value.as_deref(), Some(input), "{file} {input:?}");
         }
@@ -51,14 +69,25 @@ fn assert_file(file: &str, validate: fn(&str, &Options) -> FieldReport) -> usize
                 .find(|p| p.severity == Severity::Warning)
                 .unwrap_or_else(|| panic!("{file} {input:?}: no warning"));
             assert_eq!(warning.name(), category, "{file} {input:?}");
-            category_codes.entry(category.to_owned()).or_default().push(warning.code);
+            category_codes
+                .entry(category.to_owned())
+                .or_default()
+                .push(warning.code);
         }
 
         let normalized = validate(input, &options(Mode::Normalize, today));
         match case["normalized"].as_str() {
             Some(expected) => {
-                assert_eq!(normalized.value.as_deref(), Some(expected), "{file} {input:?}: {:?}", normalized.problems);
-                assert!(!normalized.changes.is_empty(), "{file} {input:?}: no change listed");
+                assert_eq!(
+                    normalized.value.as_deref(),
+                    Some(expected),
+                    "{file} {input:?}: {:?}",
+                    normalized.problems
+                );
+                assert!(
+                    !normalized.changes.is_empty(),
+                    "{file} {input:?}: no change listed"
+                );
             }
             None if expected_valid => {
                 assert_eq!(normalized.value.as_deref(), Some(input), "{file} {input:?}");
@@ -70,7 +99,10 @@ fn assert_file(file: &str, validate: fn(&str, &Options) -> FieldReport) -> usize
 
     for (category, codes) in &category_codes {
         let first = codes[0];
-        assert!(codes.iter().all(|c| *c == first), "{file}: {category} maps to {codes:?}");
+        assert!(
+            codes.iter().all(|c| *c == first),
+            "{file}: {category} maps to {codes:?}"
+        );
     }
     cases.len()
 }
@@ -114,7 +146,11 @@ fn mobile_segment_vectors() {
     for case in vectors["cases"].as_array().unwrap() {
         let input = case["input"].as_str().unwrap();
         if let Some(expected) = case["segment"].as_str() {
-            assert_eq!(segment_of(input).map(|s| s.kind.name()), Some(expected), "{input}");
+            assert_eq!(
+                segment_of(input).map(|s| s.kind.name()),
+                Some(expected),
+                "{input}"
+            );
             labelled += 1;
         }
     }

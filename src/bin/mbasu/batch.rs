@@ -1,0 +1,278 @@
+//! `mbasu batch`: applicants in, one JSON line per request or error out, in constant memory.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use mbasu::{Config, EncryptType, Error, ErrorCode, Interface, RequestFields, RequestOptions};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::commands::{build_config, form_for, resolve_encrypt_type, ConfigArgs};
+use crate::output::{error_json, Printer};
+
+#[derive(Args)]
+pub struct BatchArgs {
+    /// MBASU001, MBASU010 or MBASU004.
+    interface: String,
+    /// The input file; `-` reads standard input.
+    #[arg(long, default_value = "-")]
+    input: PathBuf,
+    /// The output file; `-` writes standard output.
+    #[arg(long, default_value = "-")]
+    output_file: PathBuf,
+    /// Input format; by default taken from the file name (.csv or .jsonl), else CSV.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// The encryptType for every request, as a wire code or a name.
+    #[arg(long)]
+    encrypt_type: Option<String>,
+    /// Seal every request (needs --secret-id and --secret-key).
+    #[arg(long)]
+    sealed: bool,
+    #[command(flatten)]
+    config: ConfigArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Csv,
+    Jsonl,
+}
+
+/// One applicant. CSV needs a header row naming the columns; `certNo` may also be spelled
+/// `cert_no`, and `requestRefId` is optional (generated when empty).
+#[derive(Deserialize)]
+struct Row {
+    mobile: String,
+    #[serde(rename = "certNo", alias = "cert_no")]
+    cert_no: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default, rename = "requestRefId", alias = "request_ref_id")]
+    request_ref_id: Option<String>,
+}
+
+struct Job {
+    config: Config,
+    interface: Interface,
+    encrypt_type: Option<EncryptType>,
+    sealed: bool,
+}
+
+impl Job {
+    fn request_line(&self, line: u64, row: &Row) -> serde_json::Value {
+        let fields = RequestFields {
+            mobile: &row.mobile,
+            cert_no: &row.cert_no,
+            name: row.name.as_deref().filter(|n| !n.is_empty()),
+        };
+        let options = RequestOptions {
+            encrypt_type: self.encrypt_type,
+            request_ref_id: row.request_ref_id.as_deref().filter(|r| !r.is_empty()),
+            form: form_for(self.sealed, &self.config),
+        };
+        match mbasu::build_request(&self.config, self.interface, &fields, &options) {
+            Ok(built) => {
+                json!({ "line": line, "requestRefId": built.request_ref_id, "path": built.path, "body": built.body })
+            }
+            Err(error) => json!({ "line": line, "error": error_json(&error) }),
+        }
+    }
+}
+
+pub fn run(args: &BatchArgs, printer: &Printer) -> Result<ExitCode, Error> {
+    let interface = Interface::from_code(&args.interface)?;
+    let config = build_config(&args.config)?;
+    let encrypt_type = args
+        .encrypt_type
+        .as_deref()
+        .map(|t| resolve_encrypt_type(&config, t))
+        .transpose()?;
+    let job = Job {
+        config,
+        interface,
+        encrypt_type,
+        sealed: args.sealed,
+    };
+
+    let format = args.format.unwrap_or_else(|| {
+        let is_jsonl = args
+            .input
+            .extension()
+            .is_some_and(|e| e == "jsonl" || e == "ndjson");
+        if is_jsonl {
+            Format::Jsonl
+        } else {
+            Format::Csv
+        }
+    });
+    let input: Box<dyn Read> = if args.input.as_os_str() == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        Box::new(File::open(&args.input).map_err(|e| io_error(&args.input, &e))?)
+    };
+    let output: Box<dyn Write> = if args.output_file.as_os_str() == "-" {
+        Box::new(io::stdout().lock())
+    } else {
+        Box::new(File::create(&args.output_file).map_err(|e| io_error(&args.output_file, &e))?)
+    };
+    let mut output = BufWriter::with_capacity(64 * 1024, output);
+    let mut progress = Progress::new(printer);
+
+    let mut counts = Counts::default();
+    let mut emit = |value: serde_json::Value, counts: &mut Counts| -> Result<(), Error> {
+        if value.get("error").is_some() {
+            counts.failed += 1
+        } else {
+            counts.built += 1
+        }
+        serde_json::to_writer(&mut output, &value).map_err(|e| write_error(&e.to_string()))?;
+        output
+            .write_all(b"\n")
+            .map_err(|e| write_error(&e.to_string()))?;
+        progress.tick(counts.built + counts.failed);
+        Ok(())
+    };
+
+    match format {
+        Format::Csv => {
+            let mut reader = csv::ReaderBuilder::new()
+                .trim(csv::Trim::Headers)
+                .flexible(false)
+                .from_reader(input);
+            let mut record = csv::StringRecord::new();
+            let headers = reader
+                .headers()
+                .map_err(|e| parse_error(&e.to_string()))?
+                .clone();
+            let mut line = 1u64;
+            loop {
+                match reader.read_record(&mut record) {
+                    Ok(false) => break,
+                    Ok(true) => {
+                        line += 1;
+                        let value = match record.deserialize::<Row>(Some(&headers)) {
+                            Ok(row) => job.request_line(line, &row),
+                            Err(error) => {
+                                json!({ "line": line, "error": error_json(&parse_error(&error.to_string())) })
+                            }
+                        };
+                        emit(value, &mut counts)?;
+                    }
+                    Err(error) => {
+                        line += 1;
+                        emit(
+                            json!({ "line": line, "error": error_json(&parse_error(&error.to_string())) }),
+                            &mut counts,
+                        )?;
+                    }
+                }
+            }
+        }
+        Format::Jsonl => {
+            let mut reader = BufReader::with_capacity(64 * 1024, input);
+            let mut text = String::new();
+            let mut line = 0u64;
+            loop {
+                text.clear();
+                let read = reader
+                    .read_line(&mut text)
+                    .map_err(|e| parse_error(&e.to_string()))?;
+                if read == 0 {
+                    break;
+                }
+                line += 1;
+                if text.trim().is_empty() {
+                    continue;
+                }
+                let value = match serde_json::from_str::<Row>(&text) {
+                    Ok(row) => job.request_line(line, &row),
+                    Err(error) => {
+                        json!({ "line": line, "error": error_json(&parse_error(&error.to_string())) })
+                    }
+                };
+                emit(value, &mut counts)?;
+            }
+        }
+    }
+    output.flush().map_err(|e| write_error(&e.to_string()))?;
+    drop(output);
+    progress.finish(&counts);
+    Ok(if counts.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+#[derive(Default)]
+struct Counts {
+    built: u64,
+    failed: u64,
+}
+
+/// A line count on standard error, redrawn in place, only when standard error is a terminal.
+struct Progress {
+    enabled: bool,
+    zh: bool,
+}
+
+impl Progress {
+    fn new(printer: &Printer) -> Progress {
+        Progress {
+            enabled: io::stderr().is_terminal(),
+            zh: printer.lang == mbasu::Lang::Zh,
+        }
+    }
+
+    fn tick(&mut self, done: u64) {
+        if self.enabled && done % 1000 == 0 {
+            let label = if self.zh { "已处理" } else { "processed" };
+            eprint!("\r{label} {done}");
+        }
+    }
+
+    fn finish(&self, counts: &Counts) {
+        if self.enabled {
+            eprintln!();
+        }
+        if self.zh {
+            eprintln!(
+                "完成：生成 {} 个请求，{} 行出错",
+                counts.built, counts.failed
+            );
+        } else {
+            eprintln!(
+                "done: {} requests built, {} lines failed",
+                counts.built, counts.failed
+            );
+        }
+    }
+}
+
+fn io_error(path: &std::path::Path, error: &io::Error) -> Error {
+    Error::with_detail(
+        ErrorCode::InvalidArgument,
+        &format!("无法打开 {}：{error}", path.display()),
+        &format!("cannot open {}: {error}", path.display()),
+    )
+}
+
+fn parse_error(detail: &str) -> Error {
+    Error::with_detail(
+        ErrorCode::InvalidArgument,
+        &format!("输入行无效：{detail}"),
+        &format!("invalid input line: {detail}"),
+    )
+}
+
+fn write_error(detail: &str) -> Error {
+    Error::with_detail(
+        ErrorCode::InvalidArgument,
+        &format!("写入失败：{detail}"),
+        &format!("write failed: {detail}"),
+    )
+}

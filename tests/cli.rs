@@ -1,0 +1,249 @@
+//! The `mbasu` binary, run as scripts run it: exit codes and the documented JSON shapes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mbasu"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Feed standard input from a thread so a large input cannot deadlock against the output.
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    let writer = std::thread::spawn(move || pipe.write_all(&input));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    output
+}
+
+fn json_of(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)))
+}
+
+#[test]
+fn validate_json_lists_problems() {
+    let output = run(
+        &[
+            "validate",
+            "--today",
+            "2026-12-04",
+            "--mobile",
+            "14012345678",
+            "--cert-no",
+            "110105194912310020",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let json = json_of(&output);
+    assert_eq!(json["valid"], false);
+    let problems = json["problems"].as_array().unwrap();
+    let names: Vec<&str> = problems
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["unknown_segment", "check_digit"]);
+    assert_eq!(problems[1]["code"], 304);
+    assert_eq!(problems[1]["field"], "certNo");
+    assert_eq!(problems[0]["severity"], "warning");
+    assert!(json["normalized"]["certNo"].is_null());
+    assert_eq!(json["normalized"]["mobile"], "14012345678");
+    assert!(json["normalized"].get("name").is_none());
+}
+
+#[test]
+fn validate_normalize_corrects() {
+    let output = run(
+        &[
+            "validate",
+            "--normalize",
+            "--mobile",
+            "0086-13800138000",
+            "--name",
+            "张 三",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let json = json_of(&output);
+    assert_eq!(json["normalized"]["mobile"], "13800138000");
+    assert_eq!(json["normalized"]["name"], "张三");
+    assert_eq!(json["changes"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn validate_text_is_chinese_by_default() {
+    let output = run(&["validate", "--mobile", "1380013800"], b"");
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("手机号应为 11 位"), "{text}");
+    let output = run(&["--lang", "en", "validate", "--mobile", "1380013800"], b"");
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("11 digits"), "{text}");
+}
+
+#[test]
+fn encrypt_and_decrypt_vectors() {
+    let sm3 = run(&["encrypt", "--type", "sm3", "𠮷田"], b"");
+    assert_eq!(
+        String::from_utf8(sm3.stdout).unwrap().trim(),
+        "30085baf7587e10b4df31faafd45d11c815c7cfc0b0885ea9bc6fa2459e1a6bb"
+    );
+
+    let key = ["--key-base64", "bWJhc3UgdmVjdHIga2V5IDEyMzQ1Njc4"];
+    let cbc = run(
+        &[
+            &["encrypt", "--type", "3des"],
+            &key[..],
+            &["--mode", "cbc", "--iv-hex", "3132333435363738", "张三"],
+        ]
+        .concat(),
+        b"",
+    );
+    assert_eq!(
+        String::from_utf8(cbc.stdout).unwrap().trim(),
+        "eZ4Kx/j5hxk="
+    );
+
+    let plain = run(
+        &[&["decrypt"], &key[..], &["-"]].concat(),
+        b"t2YKJQ2lKgwP3T0K\nVCNlx0m8DzPsXZp6\n",
+    );
+    assert_eq!(
+        String::from_utf8(plain.stdout).unwrap().trim(),
+        "11010519491231002X"
+    );
+}
+
+#[test]
+fn encrypt_rejects_short_key() {
+    let output = run(
+        &["encrypt", "--type", "3des", "--key-hex", "00112233", "x"],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("502 (key_length)"), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn request_then_response() {
+    let request = run(
+        &[
+            "request",
+            "MBASU004",
+            "--mobile",
+            "13800138000",
+            "--cert-no",
+            "11010519491231002X",
+            "--ref-id",
+            "xwdb_1",
+            "--json",
+        ],
+        b"",
+    );
+    let json = json_of(&request);
+    assert_eq!(json["path"], "/MBASU004");
+    assert_eq!(
+        json["body"],
+        r#"{"head":{"requestRefId":"xwdb_1"},"request":{"param":{"mobile":"13800138000","certType":"00","certNo":"11010519491231002X"}}}"#
+    );
+
+    let body = r#"{"head":{"result":"Y","responseRefId":"TR1","requestRefId":"xwdb_1","responseCode":"0000","responseMsg":"查询成功"},"response":{"mobileStatus":"2"}}"#;
+    let response = run(
+        &["response", "MBASU004", "--expect-ref", "xwdb_1", "--json"],
+        body.as_bytes(),
+    );
+    let json = json_of(&response);
+    assert_eq!(json["status"], "suspended");
+    assert_eq!(json["usable"], false);
+    assert_eq!(json["retryable"], false);
+    assert_eq!(json["label_zh"], "停机");
+
+    let mismatch = run(
+        &["response", "MBASU004", "--expect-ref", "xwdb_2", "--json"],
+        body.as_bytes(),
+    );
+    assert_eq!(mismatch.status.code(), Some(1));
+    assert_eq!(json_of(&mismatch)["error"]["name"], "request_ref_mismatch");
+}
+
+#[test]
+fn check_reports_findings() {
+    let body = r#"{"head":{"result":"Y","responseRefId":"TR1","requestRefId":"xwdb_1","responseCode":"0000","responseMsg":"ok"},"response":{"inNetPeriod":"-3"}}"#;
+    let output = run(&["check", "MBASU010", "--json"], body.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    let json = json_of(&output);
+    assert_eq!(json["conforms"], false);
+    assert_eq!(json["findings"][0]["name"], "unknown_value");
+}
+
+#[test]
+fn batch_converts_csv_and_reports_bad_lines() {
+    let csv = "mobile,certNo,name\n13800138000,11010519491231002X,张三\n1380013800,11010519491231002X,李四\n";
+    let output = run(
+        &[
+            "batch",
+            "MBASU001",
+            "--encrypt-type",
+            "md5",
+            "--format",
+            "csv",
+        ],
+        csv.as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let lines: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["line"], 2);
+    assert!(lines[0]["body"]
+        .as_str()
+        .unwrap()
+        .contains("615db57aa314529aaa0fbe95b3e95bd3"));
+    assert_eq!(lines[1]["error"]["name"], "length");
+    assert_eq!(lines[1]["error"]["code"], 101);
+}
+
+#[test]
+fn batch_handles_one_hundred_thousand_lines() {
+    let mut input = String::with_capacity(100_000 * 64);
+    for index in 0..100_000u32 {
+        input.push_str(&format!(
+            "{{\"mobile\":\"138{:08}\",\"certNo\":\"11010519491231002X\"}}\n",
+            index
+        ));
+    }
+    let output = run(
+        &[
+            "batch",
+            "MBASU010",
+            "--format",
+            "jsonl",
+            "--encrypt-type",
+            "sm3",
+        ],
+        input.as_bytes(),
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(text.lines().count(), 100_000);
+    assert!(text.lines().all(|l| l.contains("\"path\":\"/MBASU010\"")));
+}

