@@ -186,6 +186,13 @@ pub fn upgrade_15_to_18(input: &str, options: &Options) -> Result<String> {
 }
 
 pub(crate) fn normalize(input: &str) -> Normalized {
+    let canonical_bytes = |b: u8| b.is_ascii_digit() || b == b'X';
+    if input.bytes().all(canonical_bytes) {
+        return Normalized {
+            value: input.to_owned(),
+            changes: Vec::new(),
+        };
+    }
     let mut changes = Vec::new();
 
     let trimmed = input.trim();
@@ -225,7 +232,7 @@ pub(crate) fn normalize(input: &str) -> Normalized {
 }
 
 pub(crate) fn check(value: &str, problems: &mut Vec<Problem>, options: &Options) {
-    let masked = mask(value);
+    let masked = || mask(value);
     let length = value.chars().count();
 
     if length != 18 {
@@ -251,6 +258,7 @@ pub(crate) fn check(value: &str, problems: &mut Vec<Problem>, options: &Options)
     let digits_ok = bytes[..17].iter().all(u8::is_ascii_digit);
     let last_ok = bytes.len() == 18 && (bytes[17].is_ascii_digit() || bytes[17] == b'X');
     if !digits_ok || !last_ok {
+        let masked = masked();
         problems.push(Problem::new(
             ErrorCode::CertNoFormat,
             format!("身份证号 {masked} 格式不正确：前 17 位必须是数字，末位是数字或大写 X"),
@@ -266,6 +274,7 @@ pub(crate) fn check(value: &str, problems: &mut Vec<Problem>, options: &Options)
 
     let expected = check_character(&bytes[..17]);
     if expected != Some(char::from(bytes[17])) {
+        let masked = masked();
         problems.push(Problem::new(
             ErrorCode::CertNoCheckDigit,
             format!("身份证号 {masked} 校验位不正确，请核对每一位数字"),

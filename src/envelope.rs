@@ -270,7 +270,7 @@ pub fn build_request(
 
     Ok(BuiltRequest {
         interface,
-        path: interface.path(),
+        path: interface.path().to_owned(),
         request_ref_id,
         body,
     })
@@ -344,9 +344,9 @@ pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {
     })
 }
 
-/// Reads a body as JSON: enforces the size limit, requires UTF-8, and tolerates a leading
-/// byte-order mark and surrounding whitespace.
-pub(crate) fn parse_json_body(body: &[u8], max_bytes: usize) -> Result<Value> {
+/// Checks a body's size and encoding and returns its text without a leading byte-order mark
+/// or surrounding whitespace.
+pub(crate) fn body_text(body: &[u8], max_bytes: usize) -> Result<&str> {
     if body.len() > max_bytes {
         return Err(Error::with_detail(
             ErrorCode::BodyTooLarge,
@@ -364,32 +364,14 @@ pub(crate) fn parse_json_body(body: &[u8], max_bytes: usize) -> Result<Value> {
             &format!("the body is not UTF-8 text (byte {})", error.valid_up_to()),
         )
     })?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text).trim();
-    serde_json::from_str(text).map_err(|error| {
-        let looks_like_html = text.starts_with('<');
-        let (hint_zh, hint_en) = if looks_like_html {
-            (
-                "，内容像是 HTML 错误页，请检查网关或 HTTP 状态",
-                "; it looks like an HTML error page, so check the gateway and HTTP status",
-            )
-        } else {
-            ("", "")
-        };
-        Error::with_detail(
-            ErrorCode::MalformedJson,
-            &format!(
-                "第 {} 行第 {} 列：{}{hint_zh}",
-                error.line(),
-                error.column(),
-                error
-            ),
-            &format!(
-                "line {} column {}: {error}{hint_en}",
-                error.line(),
-                error.column()
-            ),
-        )
-    })
+    Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text).trim())
+}
+
+/// Reads a body as a JSON tree, for the paths that need every member (requests, conformance).
+pub(crate) fn parse_json_body(body: &[u8], max_bytes: usize) -> Result<Value> {
+    let text = body_text(body, max_bytes)?;
+    // Any JSON value parses into a tree, so every error here is a syntax error.
+    crate::wire::from_json(text, "")
 }
 
 /// Returns the member `key` of a JSON object, or a missing_field error naming `path`.

@@ -46,8 +46,12 @@ impl Interface {
     }
 
     /// The URL path segment to append to the provider's base URL.
-    pub fn path(self) -> String {
-        format!("/{}", self.code())
+    pub fn path(self) -> &'static str {
+        match self {
+            Interface::Mbasu001 => "/MBASU001",
+            Interface::Mbasu010 => "/MBASU010",
+            Interface::Mbasu004 => "/MBASU004",
+        }
     }
 
     pub fn label_zh(self) -> &'static str {

@@ -22,6 +22,7 @@ pub mod provider;
 pub mod response;
 pub mod text;
 pub mod validate;
+mod wire;
 
 pub use config::{Config, ConfigBuilder, Credentials, RandomSource};
 pub use date::{Clock, Date, FixedClock, SystemClock};

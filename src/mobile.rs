@@ -16,15 +16,19 @@ pub struct Segment {
 
 /// Looks up the segment of a canonical 11-digit number; `None` when it is not in the table.
 pub fn segment_of(mobile: &str) -> Option<Segment> {
-    SEGMENTS
-        .iter()
-        .filter(|(prefix, _, _)| mobile.starts_with(prefix))
-        .max_by_key(|(prefix, _, _)| prefix.len())
-        .map(|&(prefix, kind, operator)| Segment {
+    // Longest prefix first, so `1349` wins over `134`; the table is sorted for binary search.
+    (3..=5).rev().find_map(|length| {
+        let prefix = mobile.get(..length)?;
+        let index = SEGMENTS
+            .binary_search_by(|(candidate, _, _)| candidate.cmp(&prefix))
+            .ok()?;
+        let (prefix, kind, operator) = SEGMENTS[index];
+        Some(Segment {
             prefix,
             kind,
             operator,
         })
+    })
 }
 
 /// Whether a character is a separator people type inside phone numbers.
@@ -33,6 +37,12 @@ fn is_separator(character: char) -> bool {
 }
 
 pub(crate) fn normalize(input: &str) -> Normalized {
+    if input.bytes().all(|b| b.is_ascii_digit()) && input.len() != 13 && input.len() != 15 {
+        return Normalized {
+            value: input.to_owned(),
+            changes: Vec::new(),
+        };
+    }
     let mut changes = Vec::new();
 
     let trimmed = input.trim();
@@ -81,9 +91,10 @@ pub(crate) fn normalize(input: &str) -> Normalized {
 }
 
 pub(crate) fn check(value: &str, problems: &mut Vec<Problem>) {
-    let masked = mask(value);
+    let masked = || mask(value);
 
     if !value.bytes().all(|b| b.is_ascii_digit()) {
+        let masked = masked();
         problems.push(Problem::new(
             ErrorCode::MobileFormat,
             format!("手机号 {masked} 只能包含数字，请检查后重新填写"),
@@ -104,6 +115,7 @@ pub(crate) fn check(value: &str, problems: &mut Vec<Problem>) {
 
     let second = value.as_bytes()[1];
     if value.as_bytes()[0] != b'1' || !(b'3'..=b'9').contains(&second) {
+        let masked = masked();
         problems.push(Problem::new(
             ErrorCode::MobileFormat,
             format!("手机号 {masked} 不是中国大陆手机号，应以 13–19 开头"),
@@ -127,6 +139,11 @@ pub(crate) fn check(value: &str, problems: &mut Vec<Problem>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn segment_table_is_sorted() {
+        assert!(SEGMENTS.windows(2).all(|pair| pair[0].0 < pair[1].0));
+    }
 
     #[test]
     fn longest_prefix_wins() {

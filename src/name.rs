@@ -51,6 +51,13 @@ fn is_name_character(character: char) -> bool {
 }
 
 pub(crate) fn normalize(input: &str) -> Normalized {
+    let untouched = |c: char| !c.is_whitespace() && !LOOK_ALIKE_DOTS.contains(&c);
+    if input.chars().all(untouched) {
+        return Normalized {
+            value: input.to_owned(),
+            changes: Vec::new(),
+        };
+    }
     let mut changes = Vec::new();
 
     let trimmed = input.trim();
@@ -97,7 +104,7 @@ fn joins_name_parts(characters: &[char], index: usize) -> bool {
 }
 
 pub(crate) fn check(value: &str, problems: &mut Vec<Problem>) {
-    let masked = mask(value);
+    let masked = || mask(value);
     let length = value.chars().count();
 
     if !(MIN_LENGTH..=MAX_LENGTH).contains(&length) {
@@ -110,6 +117,7 @@ pub(crate) fn check(value: &str, problems: &mut Vec<Problem>) {
 
     if let Some(bad) = value.chars().find(|&c| !is_name_character(c)) {
         let (zh, en) = describe_character(bad);
+        let masked = masked();
         problems.push(Problem::new(
             ErrorCode::NameCharacter,
             format!("姓名 {masked} 含有{zh}，只能使用汉字、〇和间隔号 ·"),
@@ -122,6 +130,7 @@ pub(crate) fn check(value: &str, problems: &mut Vec<Problem>) {
     let starts_or_ends = value.starts_with(MIDDLE_DOT) || value.ends_with(MIDDLE_DOT);
     let doubled = value.contains("\u{00B7}\u{00B7}");
     if starts_or_ends || doubled {
+        let masked = masked();
         problems.push(Problem::new(
             ErrorCode::NameDotPosition,
             format!("姓名 {masked} 中的间隔号 · 只能出现在两个字之间，且不能连用"),

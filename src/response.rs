@@ -3,9 +3,10 @@
 use serde_json::Value;
 
 use crate::config::Config;
-use crate::envelope::{member, parse_json_body, string_member};
+use crate::envelope::body_text;
 use crate::error::{Error, ErrorCode, Result};
 use crate::interface::Interface;
+use crate::wire::{from_json, Scalar, WireBody, WireResponse};
 
 /// `responseCode` of a successful query.
 pub const SUCCESS_CODE: &str = "0000";
@@ -267,7 +268,7 @@ pub struct Warning {
 pub struct Interpretation {
     pub interface: Interface,
     /// The value as the spec spells it, `"0"`, `"-1"` and so on.
-    pub value: String,
+    pub value: &'static str,
     pub meaning: ValueMeaning,
     pub request_ref_id: Option<String>,
     pub response_ref_id: Option<String>,
@@ -295,23 +296,17 @@ pub fn parse_response(
     body: &[u8],
     expected_request_ref: Option<&str>,
 ) -> Result<Interpretation> {
-    let json = parse_json_body(body, config.max_body_bytes)?;
-    let head = member(&json, "head", "head")?;
-    if !head.is_object() {
-        return Err(Error::with_detail(
-            ErrorCode::WrongType,
-            "head 应为对象",
-            "head must be an object",
-        ));
-    }
+    let text = body_text(body, config.max_body_bytes)?;
+    let wire: WireResponse<'_> = from_json(text, "")?;
+    let head = wire.head.ok_or_else(|| missing("head"))?;
 
-    let response_code = string_member(head, "responseCode", "head.responseCode")?;
-    let response_msg = head.get("responseMsg").and_then(Value::as_str);
+    let response_code = required_string(&head.response_code, "head.responseCode")?;
+    let response_msg = head.response_msg.as_ref().and_then(Scalar::as_str);
     if response_code != SUCCESS_CODE {
         return Err(Error::provider(response_code, response_msg.unwrap_or("")));
     }
 
-    let request_ref_id = head.get("requestRefId").and_then(Value::as_str);
+    let request_ref_id = head.request_ref_id.as_ref().and_then(Scalar::as_str);
     if let Some(expected) = expected_request_ref {
         if request_ref_id != Some(expected) {
             return Err(Error::with_detail(
@@ -328,53 +323,114 @@ pub fn parse_response(
         }
     }
 
-    let response = open_response(config, member(&json, "response", "response")?)?;
+    let response = wire.response.ok_or_else(|| missing("response"))?;
     let field = interface.response_field();
-    let path = format!("response.{field}");
     let mut warnings = Vec::new();
-    let value = match member(&response, field, &path)? {
-        Value::String(text) => text.clone(),
-        Value::Number(number) => {
+    let value = read_value(config, interface, response, &mut warnings)?;
+
+    let canonical = values(interface).iter().find(|v| **v == value);
+    let meaning = canonical
+        .and_then(|v| interpret_value(interface, v))
+        .ok_or_else(|| {
+            let shown: String = value.chars().take(8).collect();
+            Error::with_detail(
+                ErrorCode::UnknownValue,
+                &format!(
+                    "response.{field} = {shown} 不在 {} 的取值范围内",
+                    interface.code()
+                ),
+                &format!(
+                    "response.{field} = {shown} is not a value {} defines",
+                    interface.code()
+                ),
+            )
+        })?;
+
+    Ok(Interpretation {
+        interface,
+        value: canonical.copied().unwrap_or_default(),
+        meaning,
+        request_ref_id: request_ref_id.map(str::to_owned),
+        response_ref_id: head
+            .response_ref_id
+            .as_ref()
+            .and_then(Scalar::as_str)
+            .map(str::to_owned),
+        response_msg: response_msg.map(str::to_owned),
+        warnings,
+    })
+}
+
+/// Reads the interface's value from the `response` member, opening it first when sealed.
+fn read_value(
+    config: &Config,
+    interface: Interface,
+    response: WireBody<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Result<String> {
+    let values = match response {
+        WireBody::Values(values) => values,
+        WireBody::Sealed(sealed) => {
+            let opened = config.sealing_cipher()?.decrypt_text(&sealed)?;
+            match from_json::<WireBody<'_>>(&opened, "response")? {
+                WireBody::Values(values) => values.into_owned(),
+                _ => return Err(not_an_object()),
+            }
+        }
+        WireBody::Other => return Err(not_an_object()),
+    };
+    let scalar = match interface {
+        Interface::Mbasu001 => values.is_id_name_match,
+        Interface::Mbasu010 => values.in_net_period,
+        Interface::Mbasu004 => values.mobile_status,
+    };
+
+    let path = || format!("response.{}", interface.response_field());
+    match scalar {
+        None => Err(missing(&path())),
+        Some(Scalar::Str(text)) => Ok(text.into_owned()),
+        Some(Scalar::Number(number)) => {
+            let path = path();
             warnings.push(Warning {
                 code: ErrorCode::ValueNotString,
                 message_zh: format!("{path} 是数字 {number}，规范要求字符串"),
                 message_en: format!("{path} is the number {number}; the spec requires a string"),
             });
-            number.to_string()
+            Ok(number)
         }
-        _ => {
-            return Err(Error::with_detail(
-                ErrorCode::WrongType,
-                &format!("{path} 应为字符串"),
-                &format!("{path} must be a string"),
-            ))
-        }
-    };
+        Some(Scalar::Other) => Err(wrong_type(&path())),
+    }
+}
 
-    let meaning = interpret_value(interface, &value).ok_or_else(|| {
-        let shown: String = value.chars().take(8).collect();
-        Error::with_detail(
-            ErrorCode::UnknownValue,
-            &format!("{path} = {shown} 不在 {} 的取值范围内", interface.code()),
-            &format!(
-                "{path} = {shown} is not a value {} defines",
-                interface.code()
-            ),
-        )
-    })?;
+fn not_an_object() -> Error {
+    Error::with_detail(
+        ErrorCode::WrongType,
+        "response 应为对象或密封字符串",
+        "response must be an object or a sealed string",
+    )
+}
 
-    Ok(Interpretation {
-        interface,
-        value,
-        meaning,
-        request_ref_id: request_ref_id.map(str::to_owned),
-        response_ref_id: head
-            .get("responseRefId")
-            .and_then(Value::as_str)
-            .map(str::to_owned),
-        response_msg: response_msg.map(str::to_owned),
-        warnings,
-    })
+fn missing(path: &str) -> Error {
+    Error::with_detail(
+        ErrorCode::MissingField,
+        &format!("缺少 {path}"),
+        &format!("{path} is missing"),
+    )
+}
+
+fn wrong_type(path: &str) -> Error {
+    Error::with_detail(
+        ErrorCode::WrongType,
+        &format!("{path} 应为字符串"),
+        &format!("{path} must be a string"),
+    )
+}
+
+fn required_string<'s>(scalar: &'s Option<Scalar<'_>>, path: &str) -> Result<&'s str> {
+    match scalar {
+        None => Err(missing(path)),
+        Some(scalar) => scalar.as_str().ok_or_else(|| wrong_type(path)),
+    }
 }
 
 /// Returns the `response` object, decrypting it first when it is a sealed string.
