@@ -122,6 +122,21 @@ fn request_building(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // The per-request cost `mbasu batch --encrypt-type md5` is compared against.
+    let md5 = RequestOptions {
+        encrypt_type: Some(EncryptType::Md5),
+        request_ref_id: None,
+        ..RequestOptions::default()
+    };
+    let mbasu010 = RequestFields {
+        mobile: "13800138000",
+        cert_no: "11010519491231002X",
+        name: None,
+    };
+    c.bench_function("build MBASU010 request, MD5, generated requestRefId", |b| {
+        b.iter(|| build_request(&config, Interface::Mbasu010, black_box(&mbasu010), &md5).unwrap())
+    });
 }
 
 fn response_reading(c: &mut Criterion) {

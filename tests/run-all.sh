@@ -10,6 +10,9 @@ step "Rust: format, lints and tests"
 cargo fmt --all -- --check
 cargo test --workspace --locked
 
+step "Fuzz targets: response parsing, request parsing, conformance checker"
+FUZZ_SECONDS="${FUZZ_SECONDS:-20}" bash tests/fuzz/run.sh
+
 # Each binding's suite; the list grows as bindings land.
 for script in ; do
   step "$script"

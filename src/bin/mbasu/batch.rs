@@ -1,5 +1,6 @@
 //! `mbasu batch`: applicants in, one JSON line per request or error out, in constant memory.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -7,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use mbasu::{Config, EncryptType, Error, ErrorCode, Interface, RequestFields, RequestOptions};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::commands::{build_config, form_for, resolve_encrypt_type, ConfigArgs};
@@ -45,14 +46,25 @@ enum Format {
 /// One applicant. CSV needs a header row naming the columns; `certNo` may also be spelled
 /// `cert_no`, and `requestRefId` is optional (generated when empty).
 #[derive(Deserialize)]
-struct Row {
-    mobile: String,
-    #[serde(rename = "certNo", alias = "cert_no")]
-    cert_no: String,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default, rename = "requestRefId", alias = "request_ref_id")]
-    request_ref_id: Option<String>,
+struct Row<'a> {
+    #[serde(borrow)]
+    mobile: Cow<'a, str>,
+    #[serde(borrow, rename = "certNo", alias = "cert_no")]
+    cert_no: Cow<'a, str>,
+    #[serde(borrow, default)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow, default, rename = "requestRefId", alias = "request_ref_id")]
+    request_ref_id: Option<Cow<'a, str>>,
+}
+
+/// One output line for a built request; borrowed so writing it copies nothing.
+#[derive(Serialize)]
+struct RequestLine<'a> {
+    line: u64,
+    #[serde(rename = "requestRefId")]
+    request_ref_id: &'a str,
+    path: &'a str,
+    body: &'a str,
 }
 
 struct Job {
@@ -63,7 +75,12 @@ struct Job {
 }
 
 impl Job {
-    fn request_line(&self, line: u64, row: &Row) -> serde_json::Value {
+    fn request_line(
+        &self,
+        line: u64,
+        row: &Row<'_>,
+        output: &mut impl Write,
+    ) -> Result<bool, Error> {
         let fields = RequestFields {
             mobile: &row.mobile,
             cert_no: &row.cert_no,
@@ -76,9 +93,22 @@ impl Job {
         };
         match mbasu::build_request(&self.config, self.interface, &fields, &options) {
             Ok(built) => {
-                json!({ "line": line, "requestRefId": built.request_ref_id, "path": built.path, "body": built.body })
+                let record = RequestLine {
+                    line,
+                    request_ref_id: &built.request_ref_id,
+                    path: &built.path,
+                    body: &built.body,
+                };
+                write_line(output, &record)?;
+                Ok(true)
             }
-            Err(error) => json!({ "line": line, "error": error_json(&error) }),
+            Err(error) => {
+                write_line(
+                    output,
+                    &json!({ "line": line, "error": error_json(&error) }),
+                )?;
+                Ok(false)
+            }
         }
     }
 }
@@ -123,18 +153,13 @@ pub fn run(args: &BatchArgs, printer: &Printer) -> Result<ExitCode, Error> {
     let mut progress = Progress::new(printer);
 
     let mut counts = Counts::default();
-    let mut emit = |value: serde_json::Value, counts: &mut Counts| -> Result<(), Error> {
-        if value.get("error").is_some() {
-            counts.failed += 1
+    let mut record_result = |built: bool, counts: &mut Counts| {
+        if built {
+            counts.built += 1;
         } else {
-            counts.built += 1
+            counts.failed += 1;
         }
-        serde_json::to_writer(&mut output, &value).map_err(|e| write_error(&e.to_string()))?;
-        output
-            .write_all(b"\n")
-            .map_err(|e| write_error(&e.to_string()))?;
         progress.tick(counts.built + counts.failed);
-        Ok(())
     };
 
     match format {
@@ -150,26 +175,17 @@ pub fn run(args: &BatchArgs, printer: &Printer) -> Result<ExitCode, Error> {
                 .clone();
             let mut line = 1u64;
             loop {
-                match reader.read_record(&mut record) {
-                    Ok(false) => break,
-                    Ok(true) => {
-                        line += 1;
-                        let value = match record.deserialize::<Row>(Some(&headers)) {
-                            Ok(row) => job.request_line(line, &row),
-                            Err(error) => {
-                                json!({ "line": line, "error": error_json(&parse_error(&error.to_string())) })
-                            }
-                        };
-                        emit(value, &mut counts)?;
-                    }
-                    Err(error) => {
-                        line += 1;
-                        emit(
-                            json!({ "line": line, "error": error_json(&parse_error(&error.to_string())) }),
-                            &mut counts,
-                        )?;
-                    }
+                let read = reader.read_record(&mut record);
+                if matches!(read, Ok(false)) {
+                    break;
                 }
+                line += 1;
+                let built = match read.map(|_| record.deserialize::<Row<'_>>(Some(&headers))) {
+                    Ok(Ok(row)) => job.request_line(line, &row, &mut output)?,
+                    Ok(Err(error)) => write_input_error(&mut output, line, &error.to_string())?,
+                    Err(error) => write_input_error(&mut output, line, &error.to_string())?,
+                };
+                record_result(built, &mut counts);
             }
         }
         Format::Jsonl => {
@@ -188,13 +204,11 @@ pub fn run(args: &BatchArgs, printer: &Printer) -> Result<ExitCode, Error> {
                 if text.trim().is_empty() {
                     continue;
                 }
-                let value = match serde_json::from_str::<Row>(&text) {
-                    Ok(row) => job.request_line(line, &row),
-                    Err(error) => {
-                        json!({ "line": line, "error": error_json(&parse_error(&error.to_string())) })
-                    }
+                let built = match serde_json::from_str::<Row<'_>>(&text) {
+                    Ok(row) => job.request_line(line, &row, &mut output)?,
+                    Err(error) => write_input_error(&mut output, line, &error.to_string())?,
                 };
-                emit(value, &mut counts)?;
+                record_result(built, &mut counts);
             }
         }
     }
@@ -251,6 +265,21 @@ impl Progress {
             );
         }
     }
+}
+
+fn write_line(output: &mut impl Write, value: &impl Serialize) -> Result<(), Error> {
+    serde_json::to_writer(&mut *output, value).map_err(|e| write_error(&e.to_string()))?;
+    output
+        .write_all(b"\n")
+        .map_err(|e| write_error(&e.to_string()))
+}
+
+/// Writes the error line for an input line that could not be read; returns `false`, the
+/// "not built" result.
+fn write_input_error(output: &mut impl Write, line: u64, detail: &str) -> Result<bool, Error> {
+    let error = error_json(&parse_error(detail));
+    write_line(output, &json!({ "line": line, "error": error }))?;
+    Ok(false)
 }
 
 fn io_error(path: &std::path::Path, error: &io::Error) -> Error {
