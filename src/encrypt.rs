@@ -167,19 +167,35 @@ pub struct HashOptions {
     pub md5_16: bool,
 }
 
+/// Encodes bytes as hexadecimal through a lookup table; `hex::encode` collects `char`s one at a
+/// time and costs as much as the SM3 of a short field.
+pub fn encode_hex(bytes: &[u8], case: HexCase) -> String {
+    let digits: &[u8; 16] = match case {
+        HexCase::Lower => b"0123456789abcdef",
+        HexCase::Upper => b"0123456789ABCDEF",
+    };
+    let mut text = Vec::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        text.push(digits[usize::from(byte >> 4)]);
+        text.push(digits[usize::from(byte & 0x0f)]);
+    }
+    String::from_utf8(text).unwrap_or_default()
+}
+
 /// Computes a digest of `bytes` in hexadecimal. `encrypt_type` must be MD5, SHA256 or SM3.
 pub fn hash_hex(encrypt_type: EncryptType, bytes: &[u8], options: HashOptions) -> Result<String> {
-    let mut text = match encrypt_type {
+    let case = options.case;
+    let text = match encrypt_type {
         EncryptType::Md5 => {
             let digest = Md5::digest(bytes);
             if options.md5_16 {
-                hex::encode(&digest[4..12])
+                encode_hex(&digest[4..12], case)
             } else {
-                hex::encode(digest)
+                encode_hex(&digest, case)
             }
         }
-        EncryptType::Sha256 => hex::encode(Sha256::digest(bytes)),
-        EncryptType::Sm3 => hex::encode(Sm3::digest(bytes)),
+        EncryptType::Sha256 => encode_hex(&Sha256::digest(bytes), case),
+        EncryptType::Sm3 => encode_hex(&Sm3::digest(bytes), case),
         EncryptType::Plaintext | EncryptType::TripleDes => {
             return Err(Error::with_detail(
                 ErrorCode::InvalidArgument,
@@ -188,9 +204,6 @@ pub fn hash_hex(encrypt_type: EncryptType, bytes: &[u8], options: HashOptions) -
             ))
         }
     };
-    if options.case == HexCase::Upper {
-        text.make_ascii_uppercase();
-    }
     Ok(text)
 }
 
@@ -365,7 +378,7 @@ impl TripleDes {
         let ciphertext = self.encrypt_bytes(text.as_bytes());
         match self.encoding {
             CipherEncoding::Base64 => BASE64.encode(ciphertext),
-            CipherEncoding::Hex => hex::encode(ciphertext),
+            CipherEncoding::Hex => encode_hex(&ciphertext, HexCase::Lower),
         }
     }
 

@@ -344,9 +344,9 @@ pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {
     })
 }
 
-/// Checks a body's size and encoding and returns its text without a leading byte-order mark
-/// or surrounding whitespace.
-pub(crate) fn body_text(body: &[u8], max_bytes: usize) -> Result<&str> {
+/// Checks a body's size and returns it without a leading UTF-8 byte-order mark or surrounding
+/// whitespace. The JSON parser validates UTF-8 as it reads.
+pub(crate) fn body_bytes(body: &[u8], max_bytes: usize) -> Result<&[u8]> {
     if body.len() > max_bytes {
         return Err(Error::with_detail(
             ErrorCode::BodyTooLarge,
@@ -357,21 +357,14 @@ pub(crate) fn body_text(body: &[u8], max_bytes: usize) -> Result<&str> {
             ),
         ));
     }
-    let text = std::str::from_utf8(body).map_err(|error| {
-        Error::with_detail(
-            ErrorCode::MalformedJson,
-            &format!("报文不是 UTF-8 文本（第 {} 字节）", error.valid_up_to()),
-            &format!("the body is not UTF-8 text (byte {})", error.valid_up_to()),
-        )
-    })?;
-    Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text).trim())
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    Ok(body.trim_ascii())
 }
 
 /// Reads a body as a JSON tree, for the paths that need every member (requests, conformance).
 pub(crate) fn parse_json_body(body: &[u8], max_bytes: usize) -> Result<Value> {
-    let text = body_text(body, max_bytes)?;
     // Any JSON value parses into a tree, so every error here is a syntax error.
-    crate::wire::from_json(text, "")
+    crate::wire::from_json(body_bytes(body, max_bytes)?, "")
 }
 
 /// Returns the member `key` of a JSON object, or a missing_field error naming `path`.

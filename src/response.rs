@@ -1,9 +1,11 @@
 //! Reading a provider's response and interpreting its one value.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::config::Config;
-use crate::envelope::body_text;
+use crate::envelope::body_bytes;
 use crate::error::{Error, ErrorCode, Result};
 use crate::interface::Interface;
 use crate::wire::{from_json, Scalar, WireBody, WireResponse};
@@ -296,8 +298,7 @@ pub fn parse_response(
     body: &[u8],
     expected_request_ref: Option<&str>,
 ) -> Result<Interpretation> {
-    let text = body_text(body, config.max_body_bytes)?;
-    let wire: WireResponse<'_> = from_json(text, "")?;
+    let wire: WireResponse<'_> = from_json(body_bytes(body, config.max_body_bytes)?, "")?;
     let head = wire.head.ok_or_else(|| missing("head"))?;
 
     let response_code = required_string(&head.response_code, "head.responseCode")?;
@@ -362,17 +363,17 @@ pub fn parse_response(
 }
 
 /// Reads the interface's value from the `response` member, opening it first when sealed.
-fn read_value(
+fn read_value<'a>(
     config: &Config,
     interface: Interface,
-    response: WireBody<'_>,
+    response: WireBody<'a>,
     warnings: &mut Vec<Warning>,
-) -> Result<String> {
+) -> Result<Cow<'a, str>> {
     let values = match response {
         WireBody::Values(values) => values,
         WireBody::Sealed(sealed) => {
             let opened = config.sealing_cipher()?.decrypt_text(&sealed)?;
-            match from_json::<WireBody<'_>>(&opened, "response")? {
+            match from_json::<WireBody<'_>>(opened.as_bytes(), "response")? {
                 WireBody::Values(values) => values.into_owned(),
                 _ => return Err(not_an_object()),
             }
@@ -388,7 +389,7 @@ fn read_value(
     let path = || format!("response.{}", interface.response_field());
     match scalar {
         None => Err(missing(&path())),
-        Some(Scalar::Str(text)) => Ok(text.into_owned()),
+        Some(Scalar::Str(text)) => Ok(text),
         Some(Scalar::Number(number)) => {
             let path = path();
             warnings.push(Warning {
@@ -396,7 +397,7 @@ fn read_value(
                 message_zh: format!("{path} 是数字 {number}，规范要求字符串"),
                 message_en: format!("{path} is the number {number}; the spec requires a string"),
             });
-            Ok(number)
+            Ok(Cow::Owned(number))
         }
         Some(Scalar::Other) => Err(wrong_type(&path())),
     }

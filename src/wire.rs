@@ -128,12 +128,12 @@ impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut values = WireValues::default();
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            let slot = match key.as_ref() {
-                "isIdNameMatch" => &mut values.is_id_name_match,
-                "inNetPeriod" => &mut values.in_net_period,
-                "mobileStatus" => &mut values.mobile_status,
-                _ => {
+        while let Some(key) = map.next_key::<ValueKey>()? {
+            let slot = match key {
+                ValueKey::IsIdNameMatch => &mut values.is_id_name_match,
+                ValueKey::InNetPeriod => &mut values.in_net_period,
+                ValueKey::MobileStatus => &mut values.mobile_status,
+                ValueKey::Other => {
                     map.next_value::<IgnoredAny>()?;
                     continue;
                 }
@@ -178,6 +178,20 @@ pub(crate) struct WireHead<'a> {
     pub response_msg: Option<Scalar<'a>>,
 }
 
+/// The member names of a `response` object, matched without allocating.
+#[derive(Deserialize)]
+#[serde(field_identifier)]
+enum ValueKey {
+    #[serde(rename = "isIdNameMatch")]
+    IsIdNameMatch,
+    #[serde(rename = "inNetPeriod")]
+    InNetPeriod,
+    #[serde(rename = "mobileStatus")]
+    MobileStatus,
+    #[serde(other)]
+    Other,
+}
+
 /// The `response` object of any of the three interfaces; unknown members are skipped.
 #[derive(Default)]
 pub(crate) struct WireValues<'a> {
@@ -188,13 +202,13 @@ pub(crate) struct WireValues<'a> {
 
 /// Parses `text` as `T`, mapping syntax errors to malformed_json and type errors to
 /// wrong_type; `path` names the part of the body (empty for the whole body).
-pub(crate) fn from_json<'a, T: Deserialize<'a>>(text: &'a str, path: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|error| {
+pub(crate) fn from_json<'a, T: Deserialize<'a>>(text: &'a [u8], path: &str) -> Result<T> {
+    serde_json::from_slice(text).map_err(|error| {
         let code = match error.classify() {
             serde_json::error::Category::Data => ErrorCode::WrongType,
             _ => ErrorCode::MalformedJson,
         };
-        let looks_like_html = text.trim_start().starts_with('<');
+        let looks_like_html = text.trim_ascii_start().starts_with(b"<");
         let (hint_zh, hint_en) = if looks_like_html {
             (
                 "，内容像是 HTML 错误页，请检查网关或 HTTP 状态",
