@@ -15,7 +15,7 @@ use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::{Error, ErrorCode, Result};
 
-/// How a field is protected before it is sent.
+/// The protection applied to a field before it is sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EncryptType {
     Plaintext,
@@ -159,7 +159,7 @@ pub enum HexCase {
     Upper,
 }
 
-/// How digests are printed.
+/// Output format of hexadecimal digests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct HashOptions {
     pub case: HexCase,
@@ -167,8 +167,9 @@ pub struct HashOptions {
     pub md5_16: bool,
 }
 
-/// Encodes bytes as hexadecimal through a lookup table; `hex::encode` collects `char`s one at a
-/// time and costs as much as the SM3 of a short field.
+/// Encodes bytes as hexadecimal through a lookup table.
+///
+/// `hex::encode` collects `char`s one at a time, which costs as much as the SM3 of a short field.
 pub fn encode_hex(bytes: &[u8], case: HexCase) -> String {
     let digits: &[u8; 16] = match case {
         HexCase::Lower => b"0123456789abcdef",

@@ -464,7 +464,7 @@ pub(crate) fn open_response(config: &Config, response: &Value) -> Result<Value> 
     }
 }
 
-/// What to do with an HTTP exchange.
+/// The classification of an HTTP exchange, which says whether to retry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HttpOutcome {
     /// The provider answered per the spec (the value may still be -1 or -2).

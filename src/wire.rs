@@ -200,8 +200,9 @@ pub(crate) struct WireValues<'a> {
     pub mobile_status: Option<Scalar<'a>>,
 }
 
-/// Parses `text` as `T`, mapping syntax errors to malformed_json and type errors to
-/// wrong_type; `path` names the part of the body (empty for the whole body).
+/// Parses `text` as `T`, mapping syntax errors to malformed_json and type errors to wrong_type.
+///
+/// `path` names the part of the body in messages, and is empty for the whole body.
 pub(crate) fn from_json<'a, T: Deserialize<'a>>(text: &'a [u8], path: &str) -> Result<T> {
     serde_json::from_slice(text).map_err(|error| {
         let code = match error.classify() {

@@ -8,6 +8,7 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step "Rust: format, lints and tests"
 cargo fmt --all -- --check
+cargo clippy -p mbasu --all-targets --locked -- -D warnings
 cargo test --workspace --locked
 
 step "Fuzz targets: response parsing, request parsing, conformance checker"
