@@ -301,13 +301,16 @@ pub fn parse_response(
     let wire: WireResponse<'_> = from_json(body_bytes(body, config.max_body_bytes)?, "")?;
     let head = wire.head.ok_or_else(|| missing("head"))?;
 
-    let response_code = required_string(&head.response_code, "head.responseCode")?;
-    let response_msg = head.response_msg.as_ref().and_then(Scalar::as_str);
+    let response_code = head
+        .response_code
+        .as_deref()
+        .ok_or_else(|| missing("head.responseCode"))?;
+    let response_msg = head.response_msg.as_deref();
     if response_code != SUCCESS_CODE {
         return Err(Error::provider(response_code, response_msg.unwrap_or("")));
     }
 
-    let request_ref_id = head.request_ref_id.as_ref().and_then(Scalar::as_str);
+    let request_ref_id = head.request_ref_id.as_deref();
     if let Some(expected) = expected_request_ref {
         if request_ref_id != Some(expected) {
             return Err(Error::with_detail(
@@ -352,11 +355,7 @@ pub fn parse_response(
         value: canonical.copied().unwrap_or_default(),
         meaning,
         request_ref_id: request_ref_id.map(str::to_owned),
-        response_ref_id: head
-            .response_ref_id
-            .as_ref()
-            .and_then(Scalar::as_str)
-            .map(str::to_owned),
+        response_ref_id: head.response_ref_id.map(Cow::into_owned),
         response_msg: response_msg.map(str::to_owned),
         warnings,
     })
@@ -425,13 +424,6 @@ fn wrong_type(path: &str) -> Error {
         &format!("{path} 应为字符串"),
         &format!("{path} must be a string"),
     )
-}
-
-fn required_string<'s>(scalar: &'s Option<Scalar<'_>>, path: &str) -> Result<&'s str> {
-    match scalar {
-        None => Err(missing(path)),
-        Some(scalar) => scalar.as_str().ok_or_else(|| wrong_type(path)),
-    }
 }
 
 /// Returns the `response` object, decrypting it first when it is a sealed string.

@@ -77,16 +77,6 @@ impl<'de: 'a, 'a> Visitor<'de> for ScalarVisitor<'a> {
     }
 }
 
-impl Scalar<'_> {
-    /// The text of a string, or `None` for any other type.
-    pub(crate) fn as_str(&self) -> Option<&str> {
-        match self {
-            Scalar::Str(text) => Some(text),
-            _ => None,
-        }
-    }
-}
-
 /// A response body, read in one pass.
 #[derive(Deserialize)]
 pub(crate) struct WireResponse<'a> {
@@ -165,17 +155,18 @@ impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a> {
     }
 }
 
-/// The response head; every member is optional so a missing one gets its own error.
+/// The response head; every member is optional so a missing one gets its own error, and a
+/// member of the wrong JSON type fails the parse as wrong_type.
 #[derive(Deserialize, Default)]
 pub(crate) struct WireHead<'a> {
     #[serde(borrow, default, rename = "responseRefId")]
-    pub response_ref_id: Option<Scalar<'a>>,
+    pub response_ref_id: Option<Cow<'a, str>>,
     #[serde(borrow, default, rename = "requestRefId")]
-    pub request_ref_id: Option<Scalar<'a>>,
+    pub request_ref_id: Option<Cow<'a, str>>,
     #[serde(borrow, default, rename = "responseCode")]
-    pub response_code: Option<Scalar<'a>>,
+    pub response_code: Option<Cow<'a, str>>,
     #[serde(borrow, default, rename = "responseMsg")]
-    pub response_msg: Option<Scalar<'a>>,
+    pub response_msg: Option<Cow<'a, str>>,
 }
 
 /// The member names of a `response` object, matched without allocating.
