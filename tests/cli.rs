@@ -247,3 +247,37 @@ fn batch_handles_one_hundred_thousand_lines() {
     assert_eq!(text.lines().count(), 100_000);
     assert!(text.lines().all(|l| l.contains("\"path\":\"/MBASU010\"")));
 }
+
+#[test]
+fn validate_json_derives_cert_no_facts() {
+    let output = run(
+        &[
+            "validate",
+            "--today",
+            "2026-12-04",
+            "--cert-no",
+            "44030519900101123X",
+            "--json",
+        ],
+        b"",
+    );
+    let info = &json_of(&output)["certNoInfo"];
+    assert_eq!(info["birthDate"], "1990-01-01");
+    assert_eq!(info["age"], 36);
+    assert_eq!(info["gender"], "male");
+    assert_eq!(info["province_zh"], "广东省");
+}
+
+#[test]
+fn upgrade_first_generation_number() {
+    let output = run(
+        &["upgrade", "--today", "2026-12-04", "430102850317123"],
+        b"",
+    );
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap().trim(),
+        "430102198503171237"
+    );
+    let output = run(&["upgrade", "43010285031712"], b"");
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -232,3 +232,69 @@ proptest! {
         prop_assert_eq!(parsed.mobile.plaintext.as_deref(), Some(mobile.as_str()));
     }
 }
+
+#[test]
+fn http_outcomes_are_classified() {
+    use mbasu::HttpOutcome;
+
+    let config = Config::default();
+    let answered = br#"{"head":{"result":"Y","responseRefId":"TR1","requestRefId":"xwdb_1","responseCode":"0000","responseMsg":"ok"},"response":{"mobileStatus":"-2"}}"#;
+    let failed = br#"{"head":{"result":"N","responseRefId":"TR1","requestRefId":"xwdb_1","responseCode":"1001","responseMsg":"bad"},"response":null}"#;
+
+    match mbasu::interpret_http(&config, Interface::Mbasu004, 200, answered, Some("xwdb_1")) {
+        HttpOutcome::Answered(interpretation) => assert!(interpretation.is_retryable()),
+        other => panic!("expected an answer, got {other:?}"),
+    }
+    // A spec body under HTTP 500 is still read: the value decides, not the status.
+    assert!(matches!(
+        mbasu::interpret_http(&config, Interface::Mbasu004, 500, answered, None),
+        HttpOutcome::Answered(_)
+    ));
+    assert!(matches!(
+        mbasu::interpret_http(&config, Interface::Mbasu004, 200, failed, None),
+        HttpOutcome::ProviderError(_)
+    ));
+    assert!(matches!(
+        mbasu::interpret_http(
+            &config,
+            Interface::Mbasu004,
+            502,
+            b"<html>502 Bad Gateway</html>",
+            None
+        ),
+        HttpOutcome::TransportFailure {
+            status: 502,
+            retryable: true,
+            ..
+        }
+    ));
+    assert!(matches!(
+        mbasu::interpret_http(&config, Interface::Mbasu004, 404, b"not found", None),
+        HttpOutcome::TransportFailure {
+            status: 404,
+            retryable: false,
+            ..
+        }
+    ));
+    assert!(matches!(
+        mbasu::interpret_http(&config, Interface::Mbasu004, 429, b"", None),
+        HttpOutcome::TransportFailure {
+            retryable: true,
+            ..
+        }
+    ));
+    match mbasu::interpret_http(&config, Interface::Mbasu004, 200, b"<html></html>", None) {
+        HttpOutcome::InvalidResponse(error) => assert_eq!(error.code(), ErrorCode::MalformedJson),
+        other => panic!("expected an invalid response, got {other:?}"),
+    }
+}
+
+#[test]
+fn oversize_body_rejected_before_parsing() {
+    let config = Config::default();
+    let body = vec![b' '; config.max_body_bytes() + 1];
+    let error = parse_response(&config, Interface::Mbasu001, &body, None).unwrap_err();
+    assert_eq!(error.code(), ErrorCode::BodyTooLarge);
+    let error = parse_request(&config, Interface::Mbasu001, &body).unwrap_err();
+    assert_eq!(error.code(), ErrorCode::BodyTooLarge);
+}

@@ -90,12 +90,16 @@ pub fn validate(args: &ValidateArgs, printer: &Printer) -> Result<ExitCode, Erro
         for field in &report.fields {
             normalized.insert(field.field.wire_name().to_owned(), json!(field.value));
         }
-        printer.print_json(&json!({
+        let mut output = json!({
             "valid": report.is_valid(),
             "problems": problems,
             "changes": changes,
             "normalized": normalized,
-        }));
+        });
+        if let Some(info) = cert_no_info(&report, &options) {
+            output["certNoInfo"] = info;
+        }
+        printer.print_json(&output);
     } else {
         for field in &report.fields {
             let label = printer.pick(field.field.label_zh(), field.field.label_en());
@@ -129,6 +133,53 @@ pub fn validate(args: &ValidateArgs, printer: &Printer) -> Result<ExitCode, Erro
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Derived facts of a valid ID number: birth date, age today, gender and province.
+fn cert_no_info(report: &mbasu::Report, options: &Options) -> Option<Value> {
+    let cert_no = report.field(mbasu::Field::CertNo)?.value.as_deref()?;
+    let info = mbasu::cert_no::info(
+        cert_no,
+        &Options {
+            mode: Mode::Strict,
+            ..*options
+        },
+    )
+    .ok()?;
+    let today = options
+        .today
+        .unwrap_or_else(|| mbasu::Clock::today(&mbasu::SystemClock));
+    Some(json!({
+        "birthDate": info.birth_date.to_string(),
+        "age": info.age_on(today),
+        "gender": info.gender.name(),
+        "provinceCode": info.province_code,
+        "province_zh": info.province_zh,
+        "province_en": info.province_en,
+    }))
+}
+
+#[derive(Args)]
+pub struct UpgradeArgs {
+    /// The date birth dates are checked against, YYYY-MM-DD; default today in China (UTC+8).
+    #[arg(long)]
+    today: Option<String>,
+    /// A 15-digit first-generation ID number.
+    cert_no: String,
+}
+
+pub fn upgrade(args: &UpgradeArgs, printer: &Printer) -> Result<ExitCode, Error> {
+    let options = Options {
+        today: args.today.as_deref().map(Date::parse_iso).transpose()?,
+        ..Options::default()
+    };
+    let upgraded = mbasu::cert_no::upgrade_15_to_18(&args.cert_no, &options)?;
+    if printer.json {
+        printer.print_json(&json!({ "certNo": upgraded }));
+    } else {
+        println!("{upgraded}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 #[derive(Args)]

@@ -40,6 +40,8 @@ enum LangArg {
 enum Command {
     /// Validate mobile, certNo and name; exit status 1 when any is invalid.
     Validate(commands::ValidateArgs),
+    /// Upgrade a 15-digit first-generation ID number to 18 characters.
+    Upgrade(commands::UpgradeArgs),
     /// Encrypt or hash one value.
     Encrypt(commands::EncryptArgs),
     /// Decrypt one 3DES value.
@@ -108,6 +110,7 @@ fn main() -> ExitCode {
 
     let result = match &cli.command {
         Command::Validate(args) => commands::validate(args, &printer),
+        Command::Upgrade(args) => commands::upgrade(args, &printer),
         Command::Encrypt(args) => commands::encrypt(args, &printer),
         Command::Decrypt(args) => commands::decrypt(args, &printer),
         Command::Request(args) => commands::request(args, &printer),
