@@ -38,6 +38,13 @@ def china_midnight_millis(iso_date):
     return days * 86_400_000 - 8 * 3_600_000
 
 
+def flag(expect, key):
+    """Returns 1 or 0 for a boolean the case gives, and -1 when it gives none."""
+    if key not in expect:
+        return -1
+    return 1 if expect[key] else 0
+
+
 def validation_cases(vectors, file_name, field):
     data = json.loads((vectors / file_name).read_text(encoding="utf-8"))
     today = china_midnight_millis(data.get("today", DEFAULT_TODAY))
@@ -166,8 +173,9 @@ def main():
     ]
     for case in responses["cases"]:
         expect = case["expect"]
-        flag = lambda key: -1 if key not in expect else (1 if expect[key] else 0)
-        months_at_most = -2 if "months_at_most" not in expect else (-1 if expect["months_at_most"] is None else expect["months_at_most"])
+        months_at_most = expect.get("months_at_most", -2)
+        if months_at_most is None:
+            months_at_most = -1
         lines.append(
             "    {%s, %s, %s, %s, %s, %s, %d, %d, %d, %dLL, %s, %s, %s, %s},"
             % (
@@ -177,8 +185,8 @@ def main():
                 c_string(expect.get("value")),
                 c_string(expect.get("category")),
                 c_string(expect.get("error")),
-                flag("name_matches"),
-                flag("cert_no_matches"),
+                flag(expect, "name_matches"),
+                flag(expect, "cert_no_matches"),
                 expect.get("months_above", -1),
                 months_at_most,
                 c_string(expect.get("status")),
