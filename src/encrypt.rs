@@ -175,10 +175,10 @@ pub fn encode_hex(bytes: &[u8], case: HexCase) -> String {
         HexCase::Lower => b"0123456789abcdef",
         HexCase::Upper => b"0123456789ABCDEF",
     };
-    let mut text = Vec::with_capacity(bytes.len() * 2);
-    for byte in bytes {
-        text.push(digits[usize::from(byte >> 4)]);
-        text.push(digits[usize::from(byte & 0x0f)]);
+    let mut text = vec![0u8; bytes.len() * 2];
+    for (pair, byte) in text.chunks_exact_mut(2).zip(bytes) {
+        pair[0] = digits[usize::from(byte >> 4)];
+        pair[1] = digits[usize::from(byte & 0x0f)];
     }
     String::from_utf8(text).unwrap_or_default()
 }

@@ -318,30 +318,48 @@ fn serialize_request(
         signature: signature.as_deref(),
     };
 
+    // Keys, quotes and punctuation of the longest form add under 200 bytes to the values.
+    let values = param.mobile.len() + param.cert_no.len() + param.name.map_or(0, str::len);
+    let capacity = values + request_ref_id.len() + 200;
     let body = if form == RequestForm::Sealed {
-        let plaintext = to_json(&ParamWrapper { param })?;
+        let plaintext = to_json_sized(&ParamWrapper { param }, capacity)?;
         let sealed = config.sealing_cipher()?.encrypt_text(&plaintext);
-        to_json(&RequestBody {
-            head,
-            request: sealed,
-        })?
+        to_json_sized(
+            &RequestBody {
+                head,
+                request: sealed,
+            },
+            capacity * 2,
+        )?
     } else {
-        to_json(&RequestBody {
-            head,
-            request: ParamWrapper { param },
-        })?
+        to_json_sized(
+            &RequestBody {
+                head,
+                request: ParamWrapper { param },
+            },
+            capacity,
+        )?
     };
     Ok(body)
 }
 
 pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|error| {
+    to_json_sized(value, 128)
+}
+
+/// Serialises into a buffer of `capacity` bytes, so a body whose size is roughly known is
+/// written without the buffer growing and copying on the way.
+pub(crate) fn to_json_sized<T: Serialize>(value: &T, capacity: usize) -> Result<String> {
+    let mut buffer = Vec::with_capacity(capacity);
+    serde_json::to_writer(&mut buffer, value).map_err(|error| {
         Error::with_detail(
             ErrorCode::InvalidArgument,
             &error.to_string(),
             &error.to_string(),
         )
-    })
+    })?;
+    // serde_json writes only valid UTF-8, so this conversion does not fail.
+    String::from_utf8(buffer).map_err(|_| Error::from_code(ErrorCode::InvalidUtf8))
 }
 
 /// Checks a body's size and returns it without a leading UTF-8 byte-order mark or surrounding
