@@ -19,23 +19,49 @@ pub fn text_from_utf8(bytes: &[u8]) -> Result<&str> {
 /// An unpaired surrogate is an error: Java's `getBytes` would turn it into `?` and JavaScript's
 /// `TextEncoder` into U+FFFD, and either would hash to a value nobody can match.
 pub fn text_from_utf16(units: &[u16]) -> Result<String> {
-    let mut text = String::with_capacity(units.len());
-    for (index, decoded) in char::decode_utf16(units.iter().copied()).enumerate() {
-        match decoded {
-            Ok(character) => text.push(character),
-            Err(error) => {
-                let unit = error.unpaired_surrogate();
-                return Err(Error::with_detail(
-                    ErrorCode::LoneSurrogate,
-                    &format!("第 {index} 个字符是不成对的代理项 U+{unit:04X}，请检查输入来源"),
-                    &format!(
-                        "character {index} is the unpaired surrogate U+{unit:04X}; check where the text came from"
-                    ),
-                ));
+    let mut bytes = Vec::with_capacity(units.len() + units.len() / 2);
+    // The index of the next character, for the error message.
+    let mut characters = 0;
+    let mut rest = units;
+    while !rest.is_empty() {
+        // Runs of ASCII, the bulk of JSON bodies and ID numbers, are copied in one tight loop.
+        // Surrogates are never ASCII, so no pair is split at a run boundary.
+        let ascii = rest
+            .iter()
+            .position(|&unit| unit >= 0x80)
+            .unwrap_or(rest.len());
+        bytes.extend(rest[..ascii].iter().map(|&unit| unit as u8));
+        characters += ascii;
+        rest = &rest[ascii..];
+
+        let end = rest
+            .iter()
+            .position(|&unit| unit < 0x80)
+            .unwrap_or(rest.len());
+        let mut buffer = [0u8; 4];
+        for decoded in char::decode_utf16(rest[..end].iter().copied()) {
+            match decoded {
+                Ok(character) => {
+                    bytes.extend_from_slice(character.encode_utf8(&mut buffer).as_bytes())
+                }
+                Err(error) => return Err(lone_surrogate(characters, error.unpaired_surrogate())),
             }
+            characters += 1;
         }
+        rest = &rest[end..];
     }
-    Ok(text)
+    // Every byte came from an ASCII unit or from `char::encode_utf8`, so this cannot fail.
+    String::from_utf8(bytes).map_err(|_| Error::from_code(ErrorCode::InvalidUtf8))
+}
+
+fn lone_surrogate(index: usize, unit: u16) -> Error {
+    Error::with_detail(
+        ErrorCode::LoneSurrogate,
+        &format!("第 {index} 个字符是不成对的代理项 U+{unit:04X}，请检查输入来源"),
+        &format!(
+            "character {index} is the unpaired surrogate U+{unit:04X}; check where the text came from"
+        ),
+    )
 }
 
 /// Masks a personal value for messages: the first three and last four characters of a long
