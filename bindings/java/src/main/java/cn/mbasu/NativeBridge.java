@@ -1,0 +1,78 @@
+package cn.mbasu;
+
+/**
+ * The native methods of {@code libmbasu_jni}, implemented in {@code bindings/jni}.
+ *
+ * <p>Strings cross as UTF-16 code units in both directions. Methods that return {@code String}
+ * results other than plain text return them packed for {@link PackedReader}. Every method throws
+ * {@link MbasuException} on failure, including a Rust panic (code 6). Methods that take a
+ * configuration handle also take the owning {@link MbasuConfig} as {@code owner}: JNI keeps an
+ * argument reachable for the whole call, so the handle cannot be freed while the call runs.
+ */
+final class NativeBridge {
+    static {
+        NativeLoader.load();
+    }
+
+    private NativeBridge() {
+    }
+
+    static native String version();
+
+    static native String errorCodes();
+
+    static native String enumCoreNames(int which);
+
+    static native String validateField(int field, String input, int mode, int today, int minBirthYear);
+
+    static native String validateApplicantFields(String mobile, String certNo, String name, int mode,
+            int today, int minBirthYear);
+
+    static native String certNoInfo(String certNo, int mode, int today, int minBirthYear);
+
+    static native String upgradeCertNo(String certNo, int mode, int today, int minBirthYear);
+
+    static native String mobileSegment(String mobile);
+
+    static native String hash(int encryptType, String text, boolean upperCase, boolean md5Short);
+
+    static native String interfaceLabels();
+
+    static native long configCreate(String[] codes, boolean hashUpperCase, boolean md5Short, int keyFormat,
+            byte[] keyBytes, String keyText, byte[] iv, boolean hexCipherText, String secretId,
+            String secretKeyBase64, String requestRefPrefix, String responseRefPrefix, long maxBodyBytes,
+            int validationMode, int minBirthYear, boolean hasFixedClock, long fixedClockMillis,
+            long[] randomSequence);
+
+    static native void configClose(long handle, Object owner);
+
+    static native void configFree(long handle);
+
+    static native String configEncrypt(long handle, Object owner, int encryptType, String value);
+
+    static native String configDecrypt(long handle, Object owner, String ciphertext);
+
+    static native String configEncryptTypeCode(long handle, Object owner, int encryptType);
+
+    static native int configLookupEncryptType(long handle, Object owner, String code);
+
+    static native String configBuildRequest(long handle, Object owner, int iface, String mobile, String certNo,
+            String name, int encryptType, int form, String requestRefId);
+
+    static native String configParseResponse(long handle, Object owner, int iface, String body,
+            String expectedRequestRef);
+
+    static native String configInterpretHttp(long handle, Object owner, int iface, int status, String body,
+            String expectedRequestRef);
+
+    static native String configParseRequest(long handle, Object owner, int iface, String body);
+
+    static native String configBuildResponse(long handle, Object owner, int iface, String requestRefId,
+            String value, String responseCode, String responseMsg, boolean sealed);
+
+    static native String configCheckResponse(long handle, Object owner, int iface, String body, int httpStatus,
+            String requestBody);
+
+    /** Panics inside the native library on purpose; only the tests call it. */
+    static native String panicForTest();
+}

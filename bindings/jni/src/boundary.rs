@@ -1,0 +1,163 @@
+//! The panic and error boundary every native method goes through.
+//!
+//! Each native method runs its body in `EnvUnowned::with_env`, which wraps the closure in
+//! `std::panic::catch_unwind`, and resolves the outcome with [`ThrowMbasuException`]: a core
+//! error becomes `cn.mbasu.MbasuException` with the core's code, name and both messages, and a
+//! panic becomes the same exception with code 6 (`panic`). No unwind reaches the JVM.
+
+use std::any::Any;
+use std::fmt;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use jni::errors::ErrorPolicy;
+use jni::objects::{JObject, JThrowable, JValue};
+use jni::{jni_sig, jni_str, Env};
+use mbasu::{Error, ErrorCode};
+
+use crate::strings::new_java_string;
+
+/// What a native method body can fail with.
+#[derive(Debug)]
+pub(crate) enum GlueError {
+    /// An error from the core, or one the glue raises with a core code (null argument, closed
+    /// configuration); it becomes `MbasuException`.
+    Core(Error),
+    /// A JNI call failed. `JavaException` means a Java exception is already pending and is
+    /// left to propagate; any other JNI failure becomes `MbasuException` with code 1.
+    Jni(jni::errors::Error),
+}
+
+impl From<Error> for GlueError {
+    fn from(error: Error) -> Self {
+        GlueError::Core(error)
+    }
+}
+
+impl From<ErrorCode> for GlueError {
+    fn from(code: ErrorCode) -> Self {
+        GlueError::Core(Error::from_code(code))
+    }
+}
+
+impl From<jni::errors::Error> for GlueError {
+    fn from(error: jni::errors::Error) -> Self {
+        GlueError::Jni(error)
+    }
+}
+
+impl fmt::Display for GlueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GlueError::Core(error) => fmt::Display::fmt(error, f),
+            GlueError::Jni(error) => write!(f, "JNI call failed: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for GlueError {}
+
+pub(crate) type GlueResult<T> = Result<T, GlueError>;
+
+/// The error for a Java `null` passed where the core needs a value.
+pub(crate) fn null_argument(argument: &str) -> GlueError {
+    GlueError::Core(Error::with_detail(
+        ErrorCode::NullPointer,
+        &format!("参数 {argument} 为 null"),
+        &format!("argument {argument} is null"),
+    ))
+}
+
+/// The error policy of every native method: errors and panics become `MbasuException`.
+pub(crate) struct ThrowMbasuException;
+
+impl<T: Default> ErrorPolicy<T, GlueError> for ThrowMbasuException {
+    type Captures<'unowned_env_local: 'native_method, 'native_method> = ();
+
+    fn on_error<'unowned_env_local: 'native_method, 'native_method>(
+        env: &mut Env<'unowned_env_local>,
+        _captures: &mut (),
+        error: GlueError,
+    ) -> jni::errors::Result<T> {
+        if env.exception_check() {
+            // A Java exception (OutOfMemoryError from NewString, for one) is already pending;
+            // it describes the failure better than anything the glue could add.
+            return Ok(T::default());
+        }
+        let error = match error {
+            GlueError::Core(error) => error,
+            GlueError::Jni(error) => Error::with_detail(
+                ErrorCode::InvalidArgument,
+                &format!("JNI 调用失败：{error}"),
+                &format!("a JNI call failed: {error}"),
+            ),
+        };
+        throw_mbasu_exception(env, &error)?;
+        Ok(T::default())
+    }
+
+    fn on_panic<'unowned_env_local: 'native_method, 'native_method>(
+        env: &mut Env<'unowned_env_local>,
+        _captures: &mut (),
+        payload: Box<dyn Any + Send + 'static>,
+    ) -> jni::errors::Result<T> {
+        // The payload text is not copied into the exception because a panic message may quote
+        // the value being processed. Dropping a payload can itself panic, so it is leaked then.
+        if let Err(drop_panic) = catch_unwind(AssertUnwindSafe(|| drop(payload))) {
+            std::mem::forget(drop_panic);
+        }
+        if env.exception_check() {
+            env.exception_clear();
+        }
+        let error = Error::new(
+            ErrorCode::Panic,
+            "mbasu 原生库内部发生意外错误（Rust panic），调用已中止，JVM 不受影响；请报告此问题",
+            "unexpected internal error in the mbasu native library (a Rust panic); the call was \
+             aborted and the JVM is unaffected; please report this",
+        );
+        throw_mbasu_exception(env, &error)?;
+        Ok(T::default())
+    }
+}
+
+/// Throws `cn.mbasu.MbasuException(code, name, messageZh, messageEn, responseCode, responseMsg)`.
+fn throw_mbasu_exception(env: &mut Env<'_>, error: &Error) -> jni::errors::Result<()> {
+    let name = new_java_string(env, error.code().name()).map_err(into_jni_error)?;
+    let message_zh = new_java_string(env, error.message_zh()).map_err(into_jni_error)?;
+    let message_en = new_java_string(env, error.message_en()).map_err(into_jni_error)?;
+    let (response_code, response_msg) = match error.provider_failure() {
+        Some(failure) => (
+            JObject::from(new_java_string(env, &failure.response_code).map_err(into_jni_error)?),
+            JObject::from(new_java_string(env, &failure.response_msg).map_err(into_jni_error)?),
+        ),
+        None => (JObject::null(), JObject::null()),
+    };
+
+    let class = env.find_class(jni_str!("cn/mbasu/MbasuException"))?;
+    let exception = env.new_object(
+        &class,
+        jni_sig!("(ILjava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)V"),
+        &[
+            JValue::Int(error.code().code() as i32),
+            JValue::Object(&name),
+            JValue::Object(&message_zh),
+            JValue::Object(&message_en),
+            JValue::Object(&response_code),
+            JValue::Object(&response_msg),
+        ],
+    )?;
+    let exception = env.cast_local::<JThrowable>(exception)?;
+    match env.throw(exception) {
+        // `throw` reports the now-pending exception as an error; that is the intended outcome.
+        Ok(()) | Err(jni::errors::Error::JavaException) => Ok(()),
+        Err(other) => Err(other),
+    }
+}
+
+fn into_jni_error(error: GlueError) -> jni::errors::Error {
+    match error {
+        GlueError::Jni(error) => error,
+        // new_java_string raises a core error only for text longer than a Java string can be,
+        // which no message or name reaches.
+        GlueError::Core(_) => jni::errors::Error::JavaException,
+    }
+}
