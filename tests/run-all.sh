@@ -15,7 +15,7 @@ step "Fuzz targets: response parsing, request parsing, conformance checker"
 FUZZ_SECONDS="${FUZZ_SECONDS:-20}" bash tests/fuzz/run.sh
 
 # Each binding's suite; the list grows as bindings land.
-for script in bindings/c/test.sh bindings/java/test.sh; do
+for script in bindings/c/test.sh bindings/java/test.sh wasm/test.sh; do
   step "$script"
   bash "$script"
 done

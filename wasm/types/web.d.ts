@@ -1,0 +1,511 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/**
+ * A 3DES (DESede) key and mode. Give the key in exactly one form. Every call parses the key
+ * afresh, and the decoded key is wiped from WebAssembly memory when the call returns.
+ *
+ * The key must be 24 bytes (K1‖K2‖K3), as Java's SunJCE requires; a 16-byte key is accepted
+ * only with `twoKey: true`, which expands it to K1‖K2‖K1. No key is ever padded or truncated.
+ */
+export interface TripleDesOptions {
+    keyBase64?: string;
+    keyHex?: string;
+    keyBytes?: Uint8Array;
+    twoKey?: boolean;
+    /** `ecb` (default, Java's `DESede/ECB/PKCS5Padding`) or `cbc`, which needs an 8-byte IV. */
+    mode?: "ecb" | "cbc";
+    ivHex?: string;
+    ivBytes?: Uint8Array;
+    /** Text form of ciphertext: standard Base64 with padding (default) or lowercase hex. */
+    encoding?: "base64" | "hex";
+}
+
+/** The encryptType names, as `encryptField` takes them. */
+export type EncryptType = "plaintext" | "md5" | "sha256" | "sm3" | "3des";
+
+/** Settings of `encryptField`; the 3DES settings apply to `3des` only. */
+export interface EncryptFieldOptions extends HashOptions, TripleDesOptions {
+    encryptType: EncryptType;
+}
+
+
+
+/**
+ * The error every function of this package throws.
+ *
+ * `code` and `name` are mbasu's stable error code and its snake_case name (3 and
+ * `lone_surrogate`, 6 and `panic`), the same numbers as in every other binding of mbasu.
+ * A name repeats across fields (`format`), so it is unique together with `field`.
+ */
+export class MbasuError extends Error {
+    readonly code: number;
+    readonly name: string;
+    /** The input field the error is about (`mobile`, `certNo`, `name`, ...), or null. */
+    readonly field: string | null;
+    readonly messageZh: string;
+    readonly messageEn: string;
+    /** For code 603 (`provider_error`): the provider's responseCode, otherwise null. */
+    readonly responseCode: string | null;
+    /** For code 603 (`provider_error`): the provider's responseMsg, otherwise null. */
+    readonly responseMsg: string | null;
+}
+
+
+
+/** Output form of a digest. */
+export interface HashOptions {
+    /** Letter case of the hexadecimal digest; default `lower`. */
+    hexCase?: "lower" | "upper";
+    /** 16 selects the 16-character MD5 (hex characters 8 to 24) some Chinese specs ask for; default 32. */
+    md5Length?: 32 | 16;
+}
+
+
+
+/** Settings for validation. */
+export interface ValidateOptions {
+    /**
+     * `strict` (default): the value must already be canonical, and every difference is a problem.
+     * `normalize`: spaces, full-width digits, `+86`, a lowercase `x` and look-alike dots are
+     * corrected, each correction is listed in `changes`, and the corrected value is validated.
+     */
+    mode?: "strict" | "normalize";
+    /**
+     * The date birth dates are checked against: `YYYY-MM-DD`, or a `Date` whose China
+     * Standard Time (UTC+8) date is taken. Default: the China date of `Date.now()`.
+     */
+    today?: string | Date;
+    /** The earliest birth year accepted in an ID number; default 1900. */
+    minBirthYear?: number;
+    /**
+     * Encrypts each valid canonical value into `FieldReport.encrypted`, as `encryptField`
+     * would; the slim build accepts `{ encryptType: "sm3" }` only.
+     */
+    encrypt?: EncryptFieldOptions;
+}
+
+/** The input fields this package validates, spelled as on the wire. */
+export type FieldName = "mobile" | "certNo" | "name";
+
+/** One thing wrong with a field, with messages to show the person filling in the form. */
+export interface Problem {
+    field: FieldName;
+    /** An error blocks the value; a warning (unknown mobile segment, Hong Kong region code) does not. */
+    severity: "error" | "warning";
+    /** mbasu's stable error code, e.g. 304 for a wrong ID check character. */
+    code: number;
+    /** The code's snake_case name, e.g. `check_digit`; unique together with `field`. */
+    name: string;
+    messageZh: string;
+    messageEn: string;
+}
+
+/** One correction that `normalize` mode made. */
+export interface Change {
+    field: FieldName;
+    /** `trimmed`, `full_width_converted`, `separators_removed`, `country_code_removed`,
+     * `check_character_uppercased`, `dot_replaced` or `whitespace_removed`. */
+    kind: string;
+    messageZh: string;
+    messageEn: string;
+}
+
+/** The outcome of validating one field. */
+export interface FieldReport {
+    field: FieldName;
+    /** True when no problem is an error. */
+    valid: boolean;
+    /** The canonical value when `valid`, otherwise null; hash or encrypt this value. */
+    value: string | null;
+    problems: Problem[];
+    /** Corrections made; always empty in `strict` mode. */
+    changes: Change[];
+    /** With `options.encrypt`: the encrypted `value`, or null when the field is invalid. */
+    encrypted?: string | null;
+}
+
+/** The fields of one applicant; a field that is undefined or null is not validated. */
+export interface Applicant {
+    mobile?: string | null;
+    certNo?: string | null;
+    name?: string | null;
+}
+
+/** The outcome of validating an applicant. */
+export interface Report {
+    valid: boolean;
+    /** One report per field given, in the order mobile, certNo, name. */
+    fields: FieldReport[];
+    /** Every problem of every field, in field order. */
+    problems: Problem[];
+}
+
+/** Facts derived from a valid ID number. */
+export interface CertNoInfo {
+    /** `YYYY-MM-DD`. */
+    birthDate: string;
+    /** Age in whole years on `today`. */
+    age: number;
+    gender: "male" | "female";
+    genderZh: string;
+    /** The first two digits. */
+    provinceCode: string;
+    provinceZh: string;
+    provinceEn: string;
+    /** True for region codes 71, 81, 82 and 83 (Taiwan, Hong Kong, Macao). */
+    outsideMainland: boolean;
+}
+
+/** The allocation of a mobile number's segment. */
+export interface MobileSegment {
+    /** The matched prefix, 3 to 5 digits. */
+    prefix: string;
+    kind: "basic" | "virtual" | "data" | "broadcast" | "satellite";
+    kindZh: string;
+    kindEn: string;
+    operator: "china_mobile" | "china_unicom" | "china_telecom" | "china_broadnet" | "various";
+    operatorZh: string;
+    operatorEn: string;
+}
+
+/** One entry of mbasu's error code table. */
+export interface ErrorCodeInfo {
+    code: number;
+    name: string;
+    /** The input field the code belongs to, or null. */
+    field: string | null;
+    /** Whether the code, as a validation problem, is a warning. */
+    warning: boolean;
+    descriptionZh: string;
+    descriptionEn: string;
+}
+
+
+
+/** The interface codes of the spec. */
+export type InterfaceCode = "MBASU001" | "MBASU010" | "MBASU004";
+
+/** The `encryptType` code sent for each method; the spec does not fix them. */
+export interface EncryptTypeCodes {
+    plaintext: string;
+    md5: string;
+    sha256: string;
+    sm3: string;
+    "3des": string;
+}
+
+/** Settings an integration configures once; every property is optional. */
+export interface ClientOptions {
+    /** Default: `0` plaintext, `1` MD5, `2` SHA256, `3` SM3, `4` 3DES. */
+    encryptTypeCodes?: EncryptTypeCodes;
+    /** Letter case of digests sent; default `lower`. */
+    hexCase?: "lower" | "upper";
+    /** 16 sends the 16-character MD5; default 32. */
+    md5Length?: 32 | 16;
+    /** The 3DES key for fields sent with encryptType `3des`. */
+    tripleDes?: TripleDesOptions;
+    /** Credentials for signed and sealed envelopes: the secretId and the Base64 secretKey. */
+    secretId?: string;
+    secretKeyBase64?: string;
+    /** Prefix of generated requestRefIds; default `xwdb_`. */
+    requestRefPrefix?: string;
+    /** Validation of the fields of built requests; default `normalize`. */
+    mode?: "strict" | "normalize";
+    /** The earliest birth year accepted in an ID number; default 1900. */
+    minBirthYear?: number;
+    /** Largest response body accepted, in bytes; default 65536. */
+    maxBodyBytes?: number;
+    /** The current time for requestRefIds and birth-date checks; default `Date.now()`. */
+    now?: Date | number;
+}
+
+/** The applicant's fields as entered; they are validated (and normalised by default) first. */
+export interface RequestFields {
+    mobile: string;
+    certNo: string;
+    /** Required by MBASU001, rejected by the others. */
+    name?: string;
+}
+
+/** Settings of one request, on top of the client settings. */
+export interface RequestOptions extends ClientOptions {
+    /** The protection of the fields; when absent, no encryptType is sent. MBASU004 takes none. */
+    encryptType?: EncryptType;
+    /** The caller's requestRefId; by default one is generated (prefix, time, six digits). */
+    requestRefId?: string;
+    /** `standard` (default), `signed` (secretId and signature in the head) or `sealed`. */
+    form?: "standard" | "signed" | "sealed";
+}
+
+/** A request ready to send: POST `body` to the provider's base URL followed by `path`. */
+export interface BuiltRequest {
+    interface: InterfaceCode;
+    /** `/MBASU001` and so on. */
+    path: string;
+    requestRefId: string;
+    /** Compact UTF-8 JSON. */
+    body: string;
+}
+
+/** Settings for reading a response, on top of the client settings. */
+export interface ResponseOptions extends ClientOptions {
+    /** The requestRefId that was sent; when given, the echo must match. */
+    expectedRequestRefId?: string;
+}
+
+/** The meaning of a definite value for its interface; null for no data and query errors. */
+export type ResponseDetail =
+| { kind: "match"; nameMatches: boolean; certNoMatches: boolean }
+| { kind: "in_net_period"; monthsAbove: number; monthsAtMost: number | null }
+| { kind: "status"; status: "in_use" | "suspended" | "unusable" | "cancelled"; usable: boolean }
+| null;
+
+/** A non-fatal deviation from the spec found while reading a response. */
+export interface ResponseWarning {
+    code: number;
+    name: string;
+    messageZh: string;
+    messageEn: string;
+}
+
+/** A response read and interpreted. */
+export interface Interpretation {
+    interface: InterfaceCode;
+    /** The value as the spec spells it: `"0"`, `"-1"` and so on. */
+    value: string;
+    /** `no_data` is -1 (asking again will not help), `query_error` is -2 (a retry can help). */
+    category: "answered" | "no_data" | "query_error";
+    outcome: "pass" | "fail" | "no_data" | "query_error";
+    retryable: boolean;
+    labelZh: string;
+    labelEn: string;
+    detail: ResponseDetail;
+    requestRefId: string | null;
+    responseRefId: string | null;
+    responseMsg: string | null;
+    warnings: ResponseWarning[];
+}
+
+/** The classification of an HTTP exchange, which says whether to retry. */
+export type HttpOutcome =
+| { kind: "answered"; interpretation: Interpretation }
+| { kind: "provider_error"; error: MbasuError }
+| { kind: "transport_failure"; status: number; retryable: boolean; error: MbasuError }
+| { kind: "invalid_response"; error: MbasuError };
+
+
+
+
+declare function __wbg_reset_state(): void;
+
+/**
+ * Validates, normalises and encrypts the fields, then serialises the request envelope:
+ * compact JSON with `param` keys in the spec's order, byte-for-byte reproducible.
+ *
+ * Throws `MbasuError` with the first field error's code (100–499, every field error in the
+ * message), 501 when MBASU004 is given an encryptType, 510/612 for a missing key or
+ * credentials, 609 for a bad requestRefId, 608 for an unknown interface code.
+ */
+export function buildRequest(interface_code: InterfaceCode, fields: RequestFields, options?: RequestOptions): BuiltRequest;
+
+/**
+ * Derives birth date, age on `today`, gender and province from a valid ID number.
+ *
+ * Throws `MbasuError` with the first validation error's code when the number is not valid
+ * in the given mode.
+ */
+export function certNoInfo(cert_no: string, options?: ValidateOptions): CertNoInfo;
+
+/**
+ * Applies one encryptType to a field value, producing what goes on the wire: the value
+ * unchanged for `plaintext`, a hex digest, or 3DES ciphertext.
+ *
+ * Pass the `value` of a valid `FieldReport`: the spec encrypts the canonical value.
+ * Throws `MbasuError` code 500 for an unknown `encryptType`, the key errors of
+ * `tripleDesEncrypt` for `3des`, 3 for a lone surrogate.
+ */
+export function encryptField(value: string, options: EncryptFieldOptions): string;
+
+/**
+ * Lists mbasu's error codes in numeric order, with their names and descriptions.
+ */
+export function errorCodes(): ErrorCodeInfo[];
+
+/**
+ * Computes the digest of a string's UTF-8 bytes in hexadecimal, lowercase by default.
+ *
+ * `encryptType` is `md5`, `sha256` or `sm3` (case-insensitive); the slim build has `sm3` only.
+ * Hash the `value` of a valid `FieldReport`, never the raw input: the spec hashes the
+ * canonical value (`X` upper-case, no spaces).
+ * Throws `MbasuError` code 500 for an unknown type, 1 for `plaintext`/`3des` or a malformed
+ * argument, 3 for a lone surrogate.
+ */
+export function hash(encrypt_type: "md5" | "sha256" | "sm3", value: string, options?: HashOptions): string;
+
+/**
+ * Computes the digest of raw bytes in hexadecimal; otherwise as `hash`.
+ */
+export function hashBytes(encrypt_type: "md5" | "sha256" | "sm3", value: Uint8Array, options?: HashOptions): string;
+
+/**
+ * Classifies an HTTP exchange: a spec response (possibly -1 or -2), a provider error, a transport
+ * failure (retryable for 5xx, 408 and 429) or a 2xx body that breaks the spec. A non-2xx
+ * status whose body is still a spec response is read as that response.
+ *
+ * Throws `MbasuError` only for malformed arguments; the outcomes carry their errors.
+ */
+export function interpretHttp(interface_code: InterfaceCode, status: number, body: string | Uint8Array, options?: ResponseOptions): HttpOutcome;
+
+/**
+ * Looks up the segment of a canonical 11-digit mobile number (the `value` of a valid report);
+ * null when the segment is not in the table.
+ */
+export function mobileSegment(mobile: string): MobileSegment | null;
+
+/**
+ * Parses a response body (a string or UTF-8 bytes), checks its head and interprets the value.
+ * A sealed `response` string is opened with `secretKeyBase64`.
+ *
+ * Throws `MbasuError` code 603 for a non-success responseCode, with `responseCode` and
+ * `responseMsg` set. Other codes: 600 for a body that is not JSON, 601/606 for a missing or
+ * mistyped field, 602 for a value outside the spec, 604 when the echoed requestRefId differs,
+ * 605 for a body over `maxBodyBytes`.
+ */
+export function parseResponse(interface_code: InterfaceCode, body: string | Uint8Array, options?: ResponseOptions): Interpretation;
+
+/**
+ * Panics on purpose, so tests can check that a panic arrives as `MbasuError` code 6 and that
+ * the following call still works. It has no other use.
+ */
+export function testPanic(): void;
+
+/**
+ * Decodes and decrypts 3DES ciphertext text back into a string; Base64 may contain
+ * line breaks, as old Java encoders wrap every 76 characters.
+ *
+ * Throws the key errors of `tripleDesEncrypt`, and `MbasuError` code 504/505 for bad
+ * ciphertext encoding, 507 for a wrong length, 506 for bad padding (usually a wrong key or
+ * mode), 508 when the plaintext is not UTF-8.
+ */
+export function tripleDesDecrypt(ciphertext: string, options: TripleDesOptions): string;
+
+/**
+ * Decrypts raw 3DES ciphertext, checking the padding; `encoding` is ignored.
+ */
+export function tripleDesDecryptBytes(ciphertext: Uint8Array, options: TripleDesOptions): Uint8Array;
+
+/**
+ * Encrypts the UTF-8 bytes of `plaintext` with 3DES (PKCS#7 padding, Java's PKCS5Padding)
+ * and encodes the ciphertext.
+ *
+ * Throws `MbasuError` code 510 without a key, 502 for a key of the wrong length, 503/511
+ * for a missing, wrong or unexpected IV, 504/505 for a key in bad Base64 or hex.
+ */
+export function tripleDesEncrypt(plaintext: string, options: TripleDesOptions): string;
+
+/**
+ * Encrypts raw bytes into raw 3DES ciphertext; `encoding` is ignored.
+ */
+export function tripleDesEncryptBytes(plaintext: Uint8Array, options: TripleDesOptions): Uint8Array;
+
+/**
+ * Upgrades a 15-digit first-generation ID number to 18 characters and validates the result.
+ *
+ * Throws `MbasuError` code 301 (`length`) unless the input is 15 digits, or the code of the
+ * upgraded number's first error.
+ */
+export function upgradeCertNo(cert_no: string, options?: ValidateOptions): string;
+
+/**
+ * Validates every field the applicant has and returns every problem at once.
+ *
+ * Throws `MbasuError` when `applicant` is not an object or a field is neither a string nor
+ * undefined/null (code 1), or a field contains a lone surrogate (code 3).
+ */
+export function validateApplicant(applicant: Applicant, options?: ValidateOptions): Report;
+
+/**
+ * Validates a resident identity card number (certType `00`): 18 characters, region, birth
+ * date not after `today`, and the GB 11643-1999 check character.
+ *
+ * Throws `MbasuError` as `validateMobile` does.
+ */
+export function validateCertNo(value: string, options?: ValidateOptions): FieldReport;
+
+/**
+ * Validates a mobile number: 11 digits, `1` then `3`–`9`. An unknown segment is only a warning.
+ *
+ * Throws `MbasuError` when `value` is not a string (code 1) or contains a lone surrogate
+ * (code 3), or when `options` is malformed (code 1, or 8 for a bad `today`).
+ */
+export function validateMobile(value: string, options?: ValidateOptions): FieldReport;
+
+/**
+ * Validates a Chinese name: 2 to 40 Han characters from every plane, `〇`, and the middle dot
+ * `·` (U+00B7) between parts.
+ *
+ * Throws `MbasuError` as `validateMobile` does.
+ */
+export function validateName(value: string, options?: ValidateOptions): FieldReport;
+
+/**
+ * The version of the mbasu core in this package.
+ */
+export function version(): string;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly buildRequest: (a: any, b: any, c: any) => [number, number, number];
+    readonly certNoInfo: (a: any, b: any) => [number, number, number];
+    readonly encryptField: (a: any, b: any) => [number, number, number, number];
+    readonly errorCodes: () => any;
+    readonly hash: (a: any, b: any, c: any) => [number, number, number, number];
+    readonly hashBytes: (a: any, b: any, c: any) => [number, number, number, number];
+    readonly interpretHttp: (a: any, b: number, c: any, d: any) => [number, number, number];
+    readonly mobileSegment: (a: any) => [number, number, number];
+    readonly parseResponse: (a: any, b: any, c: any) => [number, number, number];
+    readonly testPanic: () => void;
+    readonly tripleDesDecrypt: (a: any, b: any) => [number, number, number, number];
+    readonly tripleDesDecryptBytes: (a: any, b: any) => [number, number, number, number];
+    readonly tripleDesEncrypt: (a: any, b: any) => [number, number, number, number];
+    readonly tripleDesEncryptBytes: (a: any, b: any) => [number, number, number, number];
+    readonly upgradeCertNo: (a: any, b: any) => [number, number, number, number];
+    readonly validateApplicant: (a: any, b: any) => [number, number, number];
+    readonly validateCertNo: (a: any, b: any) => [number, number, number];
+    readonly validateMobile: (a: any, b: any) => [number, number, number];
+    readonly validateName: (a: any, b: any) => [number, number, number];
+    readonly version: () => [number, number];
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
