@@ -140,16 +140,25 @@ pub(crate) fn check(value: &str, problems: &mut Vec<Problem>) {
 }
 
 /// Describes a disallowed character by class, never by value, because the name is personal.
+///
+/// Classes are decided by code-point ranges rather than Unicode property tables, which would add
+/// several kilobytes to the WebAssembly build for a message.
 fn describe_character(character: char) -> (&'static str, &'static str) {
-    if character.is_ascii_digit() || character.is_numeric() {
+    let code = character as u32;
+    let is_digit = character.is_ascii_digit() || ('０'..='９').contains(&character);
+    let is_letter = character.is_ascii_alphabetic()
+        || matches!(code, 0x00C0..=0x024F | 0x0370..=0x052F | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A)
+        || matches!(code, 0x3040..=0x30FF | 0xAC00..=0xD7AF);
+
+    if is_digit {
         ("数字", "a digit")
     } else if character.is_whitespace() {
         ("空白", "whitespace")
     } else if character.is_control() {
         ("控制字符", "a control character")
-    } else if character.is_alphabetic() && !is_han(character) && (character as u32) < 0x3000 {
+    } else if is_letter {
         ("拉丁字母或其他文字", "a Latin or other non-Han letter")
-    } else if (character as u32) >= 0x1F000 {
+    } else if code >= 0x1F000 {
         ("表情符号或其他符号", "an emoji or other symbol")
     } else {
         ("标点或其他符号", "punctuation or another symbol")
@@ -166,6 +175,20 @@ mod tests {
         assert!(is_han('䮌'));
         assert!(!is_han('〇'));
         assert!(!is_han('A'));
+    }
+
+    #[test]
+    fn character_classes_in_messages() {
+        assert_eq!(describe_character('3').1, "a digit");
+        assert_eq!(describe_character('３').1, "a digit");
+        assert_eq!(describe_character('Z').1, "a Latin or other non-Han letter");
+        assert_eq!(
+            describe_character('ア').1,
+            "a Latin or other non-Han letter"
+        );
+        assert_eq!(describe_character('😀').1, "an emoji or other symbol");
+        assert_eq!(describe_character('!').1, "punctuation or another symbol");
+        assert_eq!(describe_character('\u{7}').1, "a control character");
     }
 
     #[test]
