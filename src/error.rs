@@ -281,9 +281,17 @@ impl ErrorCode {
         }
     }
 
-    /// Whether this code, as a validation problem, is a warning rather than an error.
+    /// Whether this code is reported as a warning rather than an error: an unknown mobile
+    /// segment, a region code outside the mainland, a value sent as a JSON number, and a field
+    /// the spec does not define.
     pub fn is_warning(self) -> bool {
-        matches!(self.code(), 150..=199 | 350..=399 | 650..=699)
+        matches!(
+            self,
+            ErrorCode::MobileUnknownSegment
+                | ErrorCode::CertNoProvinceOutsideMainland
+                | ErrorCode::ValueNotString
+                | ErrorCode::UnexpectedField
+        )
     }
 
     /// A generic Chinese description of the code, used when no specific message exists.

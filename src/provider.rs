@@ -43,6 +43,9 @@ pub struct ParsedRequest {
     pub request_ref_id: String,
     pub form: RequestForm,
     pub secret_id: Option<String>,
+    /// Whether the head signature was checked against configured credentials. A signed request
+    /// read without credentials is `false`: nothing vouches for its sender.
+    pub signature_verified: bool,
     /// `None` when the request carried no encryptType (plaintext).
     pub encrypt_type: Option<EncryptType>,
     pub mobile: ReceivedField,
@@ -107,6 +110,7 @@ pub fn parse_request(config: &Config, interface: Interface, body: &[u8]) -> Resu
         request_ref_id: request_ref_id.to_owned(),
         form,
         secret_id: secret_id.map(str::to_owned),
+        signature_verified: config.credentials().is_some(),
         encrypt_type: fields.encrypt_type,
         mobile: fields.mobile,
         cert_no: fields.cert_no,

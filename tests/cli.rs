@@ -281,3 +281,86 @@ fn upgrade_first_generation_number() {
     let output = run(&["upgrade", "43010285031712"], b"");
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn response_error_exits_one_without_json() {
+    let output = run(&["response", "MBASU001"], b"<html>502</html>");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("600 (malformed_json)"), "{stderr}");
+}
+
+#[test]
+fn usage_error_as_json() {
+    let output = run(&["request", "MBASU001", "--json"], b"");
+    assert_eq!(output.status.code(), Some(2));
+    let json = json_of(&output);
+    assert_eq!(json["error"]["name"], "invalid_argument");
+    assert_eq!(json["error"]["code"], 1);
+}
+
+#[test]
+fn closed_pipe_is_not_a_panic() {
+    let output = run(&["encrypt", "--type", "md5", "x"], b"");
+    assert_eq!(output.status.code(), Some(0));
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
+    if let Ok(full) = full {
+        let status = Command::new(env!("CARGO_BIN_EXE_mbasu"))
+            .args(["encrypt", "--type", "md5", "x"])
+            .stdout(full)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(status.status.code(), Some(2));
+        let stderr = String::from_utf8(status.stderr).unwrap();
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
+fn batch_rejects_missing_columns_once() {
+    let output = run(
+        &["batch", "MBASU010", "--format", "csv"],
+        b"phone,id\n13800138000,11010519491231002X\n",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let empty = run(&["batch", "MBASU010", "--format", "csv"], b"");
+    assert_eq!(empty.status.code(), Some(2));
+}
+
+#[test]
+fn request_strict_rejects_non_canonical() {
+    let args = [
+        "request",
+        "MBASU004",
+        "--mobile",
+        "138 0013 8000",
+        "--cert-no",
+        "11010519491231002X",
+    ];
+    assert_eq!(run(&args, b"").status.code(), Some(0));
+    let strict = run(&[&args[..], &["--strict"]].concat(), b"");
+    assert_eq!(strict.status.code(), Some(1));
+}
+
+#[test]
+fn parse_request_reports_unverified_signature() {
+    let body = r#"{"head":{"requestRefId":"xwdb_261204101530123456789","secretId":"ORG0001","signature":"FtgOGbS4Bq32x9dr0BB2oXyCeyw="},"request":{"param":{"mobile":"13800138000","certType":"00","certNo":"11010519491231002X","name":"张三"}}}"#;
+    let unverified = json_of(&run(
+        &["parse-request", "MBASU001", "--json"],
+        body.as_bytes(),
+    ));
+    assert_eq!(unverified["signatureVerified"], false);
+    let credentials = [
+        "--secret-id",
+        "ORG0001",
+        "--secret-key",
+        "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcY",
+    ];
+    let verified = json_of(&run(
+        &[&["parse-request", "MBASU001", "--json"], &credentials[..]].concat(),
+        body.as_bytes(),
+    ));
+    assert_eq!(verified["signatureVerified"], true);
+}

@@ -173,6 +173,7 @@ pub fn run(args: &BatchArgs, printer: &Printer) -> Result<ExitCode, Error> {
                 .headers()
                 .map_err(|e| parse_error(&e.to_string()))?
                 .clone();
+            check_headers(&headers)?;
             let mut line = 1u64;
             loop {
                 let read = reader.read_record(&mut record);
@@ -267,11 +268,38 @@ impl Progress {
     }
 }
 
+/// Rejects a CSV whose header row is missing or lacks a required column, before any line is
+/// read, so a bad file fails once instead of once per line.
+fn check_headers(headers: &csv::StringRecord) -> Result<(), Error> {
+    let has = |names: &[&str]| headers.iter().any(|h| names.contains(&h));
+    let missing: Vec<&str> = [
+        ("mobile", &["mobile"][..]),
+        ("certNo", &["certNo", "cert_no"][..]),
+    ]
+    .into_iter()
+    .filter(|(_, names)| !has(names))
+    .map(|(column, _)| column)
+    .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let list = missing.join(", ");
+    Err(Error::with_detail(
+        ErrorCode::InvalidArgument,
+        &format!("CSV 第 1 行必须是表头，缺少列 {list}"),
+        &format!("the first CSV line must be a header row; missing column {list}"),
+    ))
+}
+
 fn write_line(output: &mut impl Write, value: &impl Serialize) -> Result<(), Error> {
-    serde_json::to_writer(&mut *output, value).map_err(|e| write_error(&e.to_string()))?;
-    output
-        .write_all(b"\n")
-        .map_err(|e| write_error(&e.to_string()))
+    serde_json::to_writer(&mut *output, value).map_err(|e| match e.io_error_kind() {
+        Some(io::ErrorKind::BrokenPipe) => crate::output::exit_on_write_error(&e.into()),
+        _ => write_error(&e.to_string()),
+    })?;
+    output.write_all(b"\n").map_err(|e| match e.kind() {
+        io::ErrorKind::BrokenPipe => crate::output::exit_on_write_error(&e),
+        _ => write_error(&e.to_string()),
+    })
 }
 
 /// Writes the error line for an input line that could not be read; returns `false`, the

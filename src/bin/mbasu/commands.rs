@@ -16,7 +16,7 @@ use mbasu::{
 };
 use serde_json::{json, Value};
 
-use crate::output::{error_json, Printer};
+use crate::output::Printer;
 use crate::{KeyArgs, ModeArg, OutputArg};
 
 #[derive(Args)]
@@ -104,15 +104,15 @@ pub fn validate(args: &ValidateArgs, printer: &Printer) -> Result<ExitCode, Erro
         for field in &report.fields {
             let label = printer.pick(field.field.label_zh(), field.field.label_en());
             match (&field.value, field.is_valid()) {
-                (Some(value), true) => println!("✓ {label}: {}", mbasu::text::mask(value)),
-                _ => println!("✗ {label}"),
+                (Some(value), true) => outln!("✓ {label}: {}", mbasu::text::mask(value)),
+                _ => outln!("✗ {label}"),
             }
             for problem in &field.problems {
                 let mark = match problem.severity {
                     Severity::Error => printer.pick("错误", "error"),
                     Severity::Warning => printer.pick("提示", "warning"),
                 };
-                println!(
+                outln!(
                     "  {mark} {} ({}): {}",
                     problem.code.code(),
                     problem.name(),
@@ -120,7 +120,7 @@ pub fn validate(args: &ValidateArgs, printer: &Printer) -> Result<ExitCode, Erro
                 );
             }
             for change in &field.changes {
-                println!(
+                outln!(
                     "  {} {}",
                     printer.pick("已修正", "changed"),
                     printer.pick(&change.message_zh, &change.message_en)
@@ -177,7 +177,7 @@ pub fn upgrade(args: &UpgradeArgs, printer: &Printer) -> Result<ExitCode, Error>
     if printer.json {
         printer.print_json(&json!({ "certNo": upgraded }));
     } else {
-        println!("{upgraded}");
+        outln!("{upgraded}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -222,7 +222,7 @@ pub fn encrypt(args: &EncryptArgs, printer: &Printer) -> Result<ExitCode, Error>
     if printer.json {
         printer.print_json(&json!({ "type": encrypt_type.name(), "value": output }));
     } else {
-        println!("{output}");
+        outln!("{output}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -241,7 +241,7 @@ pub fn decrypt(args: &DecryptArgs, printer: &Printer) -> Result<ExitCode, Error>
     if printer.json {
         printer.print_json(&json!({ "value": plaintext }));
     } else {
-        println!("{plaintext}");
+        outln!("{plaintext}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -261,6 +261,9 @@ pub struct ConfigArgs {
     /// The date used as today, YYYY-MM-DD (China time); default the system clock.
     #[arg(long)]
     pub today: Option<String>,
+    /// Reject fields that are not already canonical instead of normalising them first.
+    #[arg(long)]
+    pub strict: bool,
     #[command(flatten)]
     pub key: KeyArgs,
 }
@@ -287,6 +290,9 @@ pub fn build_config(args: &ConfigArgs) -> Result<Config, Error> {
     }
     if let Some(today) = &args.today {
         builder = builder.clock(Arc::new(FixedClock::at_date(Date::parse_iso(today)?)));
+    }
+    if args.strict {
+        builder = builder.validation_mode(Mode::Strict);
     }
     Ok(builder.build())
 }
@@ -349,7 +355,14 @@ pub fn request(args: &RequestArgs, printer: &Printer) -> Result<ExitCode, Error>
         request_ref_id: args.ref_id.as_deref(),
         form: form_for(args.sealed, &config),
     };
-    let built = mbasu::build_request(&config, interface, &fields, &options)?;
+    let built = match mbasu::build_request(&config, interface, &fields, &options) {
+        Ok(built) => built,
+        Err(error) if error.code().field() != mbasu::Field::Other => {
+            printer.error(&error);
+            return Ok(ExitCode::from(1));
+        }
+        Err(error) => return Err(error),
+    };
     if printer.json {
         printer.print_json(&json!({
             "interface": interface.code(),
@@ -358,7 +371,7 @@ pub fn request(args: &RequestArgs, printer: &Printer) -> Result<ExitCode, Error>
             "body": built.body,
         }));
     } else {
-        println!("{}", built.body);
+        outln!("{}", built.body);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -431,7 +444,7 @@ pub fn response(args: &ResponseArgs, printer: &Printer) -> Result<ExitCode, Erro
                 printer.print_json(&interpretation_json(&interpretation));
             } else {
                 let meaning = &interpretation.meaning;
-                println!(
+                outln!(
                     "{} {}: {}",
                     interface.code(),
                     interpretation.value,
@@ -442,13 +455,13 @@ pub fn response(args: &ResponseArgs, printer: &Printer) -> Result<ExitCode, Erro
                 } else {
                     printer.pick("无需重试", "not retryable")
                 };
-                println!(
+                outln!(
                     "{} {} · {retry}",
                     printer.pick("类别", "category"),
                     meaning.category.name()
                 );
                 for warning in &interpretation.warnings {
-                    println!(
+                    outln!(
                         "{} {}",
                         printer.pick("提示", "warning"),
                         printer.pick(&warning.message_zh, &warning.message_en)
@@ -457,11 +470,10 @@ pub fn response(args: &ResponseArgs, printer: &Printer) -> Result<ExitCode, Erro
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(error) if printer.json => {
-            printer.print_json(&json!({ "error": error_json(&error) }));
+        Err(error) => {
+            printer.error(&error);
             Ok(ExitCode::from(1))
         }
-        Err(error) => Err(error),
     }
 }
 
@@ -519,7 +531,7 @@ pub fn check(args: &CheckArgs, printer: &Printer) -> Result<ExitCode, Error> {
             .collect();
         printer.print_json(&json!({ "conforms": conforms, "findings": list }));
     } else if findings.is_empty() {
-        println!("{}", printer.pick("符合规范", "conforms to the spec"));
+        outln!("{}", printer.pick("符合规范", "conforms to the spec"));
     } else {
         for finding in &findings {
             let mark = if finding.severity == Severity::Error {
@@ -527,7 +539,7 @@ pub fn check(args: &CheckArgs, printer: &Printer) -> Result<ExitCode, Error> {
             } else {
                 printer.pick("提示", "warning")
             };
-            println!(
+            outln!(
                 "{mark} {} ({}) {}: {}",
                 finding.code.code(),
                 finding.code.name(),
@@ -562,6 +574,7 @@ pub fn parse_request(args: &ParseRequestArgs, printer: &Printer) -> Result<ExitC
                 "requestRefId": parsed.request_ref_id,
                 "form": parsed.form.name(),
                 "secretId": parsed.secret_id,
+                "signatureVerified": parsed.signature_verified,
                 "encryptType": parsed.encrypt_type.map(EncryptType::name),
                 "mobile": field(&parsed.mobile),
                 "certNo": field(&parsed.cert_no),
@@ -570,8 +583,16 @@ pub fn parse_request(args: &ParseRequestArgs, printer: &Printer) -> Result<ExitC
             if printer.json {
                 printer.print_json(&value);
             } else {
-                println!(
-                    "{} {} · {} · {}",
+                let signature = match (parsed.signature_verified, parsed.secret_id.is_some()) {
+                    (true, _) => printer.pick("签名已校验", "signature verified"),
+                    (false, true) => printer.pick(
+                        "签名未校验（未提供凭证）",
+                        "signature not verified (no credentials given)",
+                    ),
+                    (false, false) => printer.pick("未签名", "unsigned"),
+                };
+                outln!(
+                    "{} {} · {} · encryptType {} · {signature}",
                     printer.pick("请求有效", "valid request"),
                     parsed.request_ref_id,
                     parsed.form.name(),
@@ -580,11 +601,10 @@ pub fn parse_request(args: &ParseRequestArgs, printer: &Printer) -> Result<ExitC
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(error) if printer.json => {
-            printer.print_json(&json!({ "error": error_json(&error) }));
+        Err(error) => {
+            printer.error(&error);
             Ok(ExitCode::from(1))
         }
-        Err(error) => Err(error),
     }
 }
 

@@ -1,9 +1,10 @@
 //! The `mbasu` command-line tool: validate, encrypt, build requests, read responses, check
 //! providers and convert applicant files, with Chinese output by default.
 
+#[macro_use]
+mod output;
 mod batch;
 mod commands;
-mod output;
 
 use std::process::ExitCode;
 
@@ -101,7 +102,10 @@ pub enum OutputArg {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => exit_on_usage_error(&error),
+    };
     let lang = match cli.lang {
         LangArg::Zh => mbasu::Lang::Zh,
         LangArg::En => mbasu::Lang::En,
@@ -126,6 +130,30 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Prints a command-line error and exits with status 2; with `--json` anywhere in the
+/// arguments the error is the documented JSON object on standard output.
+fn exit_on_usage_error(error: &clap::Error) -> ! {
+    use clap::error::ErrorKind;
+
+    let wants_json = std::env::args_os().any(|argument| argument == "--json");
+    let is_help = matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    );
+    if is_help || !wants_json {
+        error.exit();
+    }
+    let detail = error.render().to_string();
+    let detail = detail.trim();
+    let failure = mbasu::Error::new(
+        mbasu::ErrorCode::InvalidArgument,
+        format!("命令行参数无效，请查看 mbasu --help：{detail}"),
+        format!("invalid command line, see mbasu --help: {detail}"),
+    );
+    Printer::new(mbasu::Lang::Zh, true).error(&failure);
+    std::process::exit(2);
 }
 
 #[cfg(test)]
