@@ -173,7 +173,7 @@ pub fn run(args: &BatchArgs, printer: &Printer) -> Result<ExitCode, Error> {
                 .headers()
                 .map_err(|e| parse_error(&e.to_string()))?
                 .clone();
-            check_headers(&headers)?;
+            let columns = Columns::find(&headers)?;
             let mut line = 1u64;
             loop {
                 let read = reader.read_record(&mut record);
@@ -181,9 +181,8 @@ pub fn run(args: &BatchArgs, printer: &Printer) -> Result<ExitCode, Error> {
                     break;
                 }
                 line += 1;
-                let built = match read.map(|_| record.deserialize::<Row<'_>>(Some(&headers))) {
-                    Ok(Ok(row)) => job.request_line(line, &row, &mut output)?,
-                    Ok(Err(error)) => write_input_error(&mut output, line, &error.to_string())?,
+                let built = match read {
+                    Ok(_) => job.request_line(line, &columns.row(&record), &mut output)?,
                     Err(error) => write_input_error(&mut output, line, &error.to_string())?,
                 };
                 record_result(built, &mut counts);
@@ -268,27 +267,56 @@ impl Progress {
     }
 }
 
-/// Rejects a CSV whose header row is missing or lacks a required column, before any line is
-/// read, so a bad file fails once instead of once per line.
-fn check_headers(headers: &csv::StringRecord) -> Result<(), Error> {
-    let has = |names: &[&str]| headers.iter().any(|h| names.contains(&h));
-    let missing: Vec<&str> = [
-        ("mobile", &["mobile"][..]),
-        ("certNo", &["certNo", "cert_no"][..]),
-    ]
-    .into_iter()
-    .filter(|(_, names)| !has(names))
-    .map(|(column, _)| column)
-    .collect();
-    if missing.is_empty() {
-        return Ok(());
+/// The positions of the CSV columns, found once from the header row so each line is read by
+/// index instead of being matched against the header names again.
+struct Columns {
+    mobile: usize,
+    cert_no: usize,
+    name: Option<usize>,
+    request_ref_id: Option<usize>,
+}
+
+impl Columns {
+    /// Finds the columns, rejecting a missing header row or required column before any line is
+    /// read, so a bad file fails once instead of once per line.
+    fn find(headers: &csv::StringRecord) -> Result<Columns, Error> {
+        let position = |names: &[&str]| headers.iter().position(|h| names.contains(&h));
+        let mobile = position(&["mobile"]);
+        let cert_no = position(&["certNo", "cert_no"]);
+        let (Some(mobile), Some(cert_no)) = (mobile, cert_no) else {
+            let mut missing = Vec::new();
+            if mobile.is_none() {
+                missing.push("mobile");
+            }
+            if cert_no.is_none() {
+                missing.push("certNo");
+            }
+            let list = missing.join(", ");
+            return Err(Error::with_detail(
+                ErrorCode::InvalidArgument,
+                &format!("CSV 第 1 行必须是表头，缺少列 {list}"),
+                &format!("the first CSV line must be a header row; missing column {list}"),
+            ));
+        };
+        Ok(Columns {
+            mobile,
+            cert_no,
+            name: position(&["name"]),
+            request_ref_id: position(&["requestRefId", "request_ref_id"]),
+        })
     }
-    let list = missing.join(", ");
-    Err(Error::with_detail(
-        ErrorCode::InvalidArgument,
-        &format!("CSV 第 1 行必须是表头，缺少列 {list}"),
-        &format!("the first CSV line must be a header row; missing column {list}"),
-    ))
+
+    /// Borrows one applicant from a record; the reader guarantees every record has as many
+    /// fields as the header row.
+    fn row<'r>(&self, record: &'r csv::StringRecord) -> Row<'r> {
+        let field = |index: usize| Cow::Borrowed(record.get(index).unwrap_or(""));
+        Row {
+            mobile: field(self.mobile),
+            cert_no: field(self.cert_no),
+            name: self.name.map(field),
+            request_ref_id: self.request_ref_id.map(field),
+        }
+    }
 }
 
 fn write_line(output: &mut impl Write, value: &impl Serialize) -> Result<(), Error> {
