@@ -10,6 +10,7 @@ import cn.mbasu.Problem;
 import cn.mbasu.RequestForm;
 import cn.mbasu.RequestOptions;
 import cn.mbasu.ValidationOptions;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Validates an applicant, builds an MBASU001 request with SM3-hashed fields, and reads the
@@ -48,11 +49,14 @@ public final class Mbasu001Example {
             // Normalising validation (the default) upper-cases the x before hashing.
             BuiltRequest request = config.buildRequest(Interface.MBASU001, "13800138000",
                     "11010519491231002x", "张三", options);
+            // An HTTP client sends request.getBodyBytes(), the UTF-8 body; getBody() is the same text.
             System.out.println("POST {base}" + request.getPath());
             System.out.println(request.getBody());
 
-            // The HTTP call is the integrator's, so the spec's sample response is read in its place.
-            Interpretation answer = config.parseResponse(Interface.MBASU001, SAMPLE_RESPONSE,
+            // The HTTP call is the integrator's, so the spec's sample response is read in place of the
+            // bytes it receives; the byte[] overload reads them without decoding to a String.
+            byte[] responseBody = SAMPLE_RESPONSE.getBytes(StandardCharsets.UTF_8);
+            Interpretation answer = config.parseResponse(Interface.MBASU001, responseBody,
                     request.getRequestRefId());
             System.out.println(answer.getValue() + " " + answer.getOutcome() + " " + answer.getLabelZh()
                     + " / " + answer.getLabelEn() + " (retryable: " + answer.isRetryable() + ")");

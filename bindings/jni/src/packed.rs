@@ -1,4 +1,6 @@
-//! Results cross to Java as one string of UTF-16 code units, decoded by `cn.mbasu.PackedReader`.
+//! Results cross to Java as one string of UTF-16 code units, decoded by `cn.mbasu.PackedReader`,
+//! or, on the request and response paths, as one UTF-8 `byte[]` ([`BytePacker`]), decoded by
+//! `cn.mbasu.PackedBytes`.
 //!
 //! Building a result object field by field would cost one JNI up-call per field; one
 //! `NewString` per result keeps the crossing to a single allocation. The layout is private to
@@ -6,11 +8,11 @@
 //! string an `int` length in UTF-16 units followed by the units, and a missing string the
 //! length -1. Reader and writer must list the items in the same order.
 
-use jni::objects::JString;
+use jni::objects::{JByteArray, JString};
 use jni::Env;
 
 use crate::boundary::GlueResult;
-use crate::strings::new_java_string_from_units;
+use crate::strings::{new_byte_array, new_java_string_from_units};
 
 /// Writes items in the order the Java reader expects them.
 #[derive(Default)]
@@ -66,9 +68,70 @@ impl Packer {
     }
 }
 
+/// Writes items as UTF-8 bytes for `cn.mbasu.PackedBytes`: a byte is one byte, an `int` four
+/// bytes (big-endian), a string an `int` length in bytes followed by its UTF-8, and a missing
+/// string the length -1.
+///
+/// Java decodes each string only when its getter is first called, so a result that is read for
+/// one field costs one `byte[]` and no `String` for the others.
+pub(crate) struct BytePacker {
+    bytes: Vec<u8>,
+}
+
+impl BytePacker {
+    pub(crate) fn with_capacity(capacity: usize) -> BytePacker {
+        BytePacker {
+            bytes: Vec::with_capacity(capacity),
+        }
+    }
+
+    pub(crate) fn byte(&mut self, value: u8) -> &mut Self {
+        self.bytes.push(value);
+        self
+    }
+
+    pub(crate) fn int(&mut self, value: i32) -> &mut Self {
+        self.bytes.extend_from_slice(&value.to_be_bytes());
+        self
+    }
+
+    /// Writes a count or index; every count here is far below `i32::MAX`.
+    pub(crate) fn count(&mut self, value: usize) -> &mut Self {
+        self.int(i32::try_from(value).unwrap_or(i32::MAX))
+    }
+
+    pub(crate) fn str(&mut self, text: &str) -> &mut Self {
+        self.count(text.len());
+        self.bytes.extend_from_slice(text.as_bytes());
+        self
+    }
+
+    pub(crate) fn opt_str(&mut self, text: Option<&str>) -> &mut Self {
+        match text {
+            Some(text) => self.str(text),
+            None => self.int(-1),
+        }
+    }
+
+    /// Creates the Java `byte[]` holding everything written.
+    pub(crate) fn finish<'local>(&self, env: &Env<'local>) -> GlueResult<JByteArray<'local>> {
+        new_byte_array(env, &self.bytes)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_packer_writes_big_endian_and_utf8() {
+        let mut packer = BytePacker::with_capacity(16);
+        packer.byte(7).int(0x0102_0304).str("田a").opt_str(None);
+        assert_eq!(
+            packer.bytes,
+            [7, 1, 2, 3, 4, 0, 0, 0, 4, 0xE7, 0x94, 0xB0, b'a', 0xFF, 0xFF, 0xFF, 0xFF]
+        );
+    }
 
     #[test]
     fn int_is_two_units_high_first() {

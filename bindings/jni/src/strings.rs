@@ -7,10 +7,13 @@
 //! (`lone_surrogate`). Results are created with `NewString` from UTF-16.
 //!
 //! jni 0.22.4 wraps only the modified UTF-8 functions, so these three JNI functions are called
-//! through the raw function table.
+//! through the raw function table. Byte arrays (response bodies) are copied with one
+//! `GetByteArrayRegion`, also through the raw table, so they land in a `u8` buffer.
 
-use jni::objects::JString;
-use jni::sys::{jchar, jsize};
+use std::mem::MaybeUninit;
+
+use jni::objects::{JByteArray, JString};
+use jni::sys::{jbyte, jchar, jsize};
 use jni::Env;
 use mbasu::text::text_from_utf16;
 use mbasu::{Error, ErrorCode};
@@ -36,6 +39,169 @@ pub(crate) fn read_optional_text(env: &Env<'_>, value: &JString<'_>) -> GlueResu
         return Ok(None);
     }
     with_units(env, value, |units| Ok(Some(text_from_utf16(units)?)))
+}
+
+/// The longest ASCII text [`Text`] keeps inline, in bytes; mobiles, ID numbers and reference
+/// ids fit.
+const INLINE_BYTES: usize = 64;
+
+/// Byte arrays up to this length are copied into a stack buffer instead of the heap.
+const STACK_BYTES: usize = 4096;
+
+/// A Java string argument as UTF-8 text: short ASCII text is kept inline, anything else is
+/// decoded by `text_from_utf16` into a `String`.
+///
+/// The inline path skips one heap allocation per argument. It takes only units below 0x80,
+/// where UTF-16 and UTF-8 agree unit for byte and no surrogate can occur, so every other string
+/// still goes through the core's decoder and its lone-surrogate check.
+pub(crate) struct Text {
+    inline: [u8; INLINE_BYTES],
+    inline_length: usize,
+    decoded: Option<String>,
+}
+
+impl Text {
+    fn new(units: &[u16]) -> GlueResult<Text> {
+        let mut text = Text {
+            inline: [0; INLINE_BYTES],
+            inline_length: 0,
+            decoded: None,
+        };
+        if units.len() <= INLINE_BYTES && units.iter().all(|&unit| unit < 0x80) {
+            for (byte, &unit) in text.inline.iter_mut().zip(units) {
+                *byte = unit as u8;
+            }
+            text.inline_length = units.len();
+        } else {
+            text.decoded = Some(text_from_utf16(units)?);
+        }
+        Ok(text)
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        match &self.decoded {
+            Some(decoded) => decoded,
+            // SAFETY: `new` filled `inline[..inline_length]` only from units below 0x80, so
+            // every byte is ASCII, which is valid UTF-8.
+            None => unsafe { std::str::from_utf8_unchecked(&self.inline[..self.inline_length]) },
+        }
+    }
+}
+
+/// Reads a Java string argument as [`Text`]; `null` is error 4 naming `argument`, a lone
+/// surrogate is error 3.
+pub(crate) fn read_arg(env: &Env<'_>, value: &JString<'_>, argument: &str) -> GlueResult<Text> {
+    if value.is_null() {
+        return Err(null_argument(argument));
+    }
+    with_units(env, value, |units| Text::new(units))
+}
+
+/// Reads an optional Java string argument as [`Text`]; `null` is `None`.
+pub(crate) fn read_optional_arg(env: &Env<'_>, value: &JString<'_>) -> GlueResult<Option<Text>> {
+    if value.is_null() {
+        return Ok(None);
+    }
+    with_units(env, value, |units| Text::new(units).map(Some))
+}
+
+/// Copies a Java `byte[]` argument with one `GetByteArrayRegion` and passes the bytes to
+/// `read`; `null` is error 4 naming `argument`.
+pub(crate) fn with_byte_array<T>(
+    env: &Env<'_>,
+    array: &JByteArray<'_>,
+    argument: &str,
+    read: impl FnOnce(&[u8]) -> GlueResult<T>,
+) -> GlueResult<T> {
+    if array.is_null() {
+        return Err(null_argument(argument));
+    }
+    if env.exception_check() {
+        return Err(GlueError::Jni(jni::errors::Error::JavaException));
+    }
+    let raw_env = env.get_raw();
+    let raw_array = array.as_raw();
+
+    // SAFETY: `raw_env` is the JNIEnv of the current thread inside a native method call, so
+    // its function table is valid; `raw_array` is a non-null local reference to a byte[] owned
+    // by this call; no exception is pending (checked above), and GetArrayLength (JNI 1.1)
+    // throws none.
+    let length = unsafe { ((**raw_env).v1_1.GetArrayLength)(raw_env, raw_array) };
+    let length = usize::try_from(length).unwrap_or(0);
+
+    // The stack buffer is left uninitialised, because zeroing 4 KiB costs more than copying a
+    // typical body. Only the `length` bytes that JNI writes are read.
+    let mut stack = [MaybeUninit::<u8>::uninit(); STACK_BYTES];
+    let mut heap: Vec<u8> = Vec::new();
+    let target: *mut u8 = if length <= STACK_BYTES {
+        stack.as_mut_ptr().cast::<u8>()
+    } else {
+        heap.reserve_exact(length);
+        heap.as_mut_ptr()
+    };
+
+    // SAFETY: as above. GetByteArrayRegion (JNI 1.1) writes exactly `length` bytes starting at
+    // 0 to `target`, which has room for them: the stack buffer holds STACK_BYTES, and the heap
+    // capacity was reserved otherwise. jbyte and u8 have the same size and alignment. A Java
+    // array's length never changes, so [0, length) is in bounds and no
+    // ArrayIndexOutOfBoundsException is raised.
+    unsafe {
+        ((**raw_env).v1_1.GetByteArrayRegion)(
+            raw_env,
+            raw_array,
+            0,
+            length as jsize,
+            target.cast::<jbyte>(),
+        )
+    };
+
+    // SAFETY: the call above initialised `length` bytes at `target`, which stays valid and
+    // unaliased until `stack` or `heap` goes out of scope at the end of this function.
+    let bytes = unsafe { std::slice::from_raw_parts(target.cast_const(), length) };
+    read(bytes)
+}
+
+/// Creates a Java `byte[]` holding `bytes` with `NewByteArray` and one `SetByteArrayRegion`.
+pub(crate) fn new_byte_array<'local>(
+    env: &Env<'local>,
+    bytes: &[u8],
+) -> GlueResult<JByteArray<'local>> {
+    let Ok(length) = jsize::try_from(bytes.len()) else {
+        return Err(GlueError::Core(Error::with_detail(
+            ErrorCode::InputTooLarge,
+            "结果超过 Java 数组的长度上限",
+            "the result is longer than a Java array can be",
+        )));
+    };
+    if env.exception_check() {
+        return Err(GlueError::Jni(jni::errors::Error::JavaException));
+    }
+    let raw_env = env.get_raw();
+
+    // SAFETY: `raw_env` is the JNIEnv of the current thread inside a native method call, and no
+    // exception is pending (checked above). NewByteArray (JNI 1.1) returns null after throwing
+    // OutOfMemoryError.
+    let array = unsafe { ((**raw_env).v1_1.NewByteArray)(raw_env, length) };
+    if array.is_null() {
+        return Err(GlueError::Jni(jni::errors::Error::JavaException));
+    }
+
+    // SAFETY: `array` is a new byte[] of exactly `length` elements, so the region [0, length)
+    // is in bounds and SetByteArrayRegion (JNI 1.1) throws nothing. It reads `length` bytes
+    // from `bytes`, which has that many, and jbyte and u8 have the same size and alignment.
+    unsafe {
+        ((**raw_env).v1_1.SetByteArrayRegion)(
+            raw_env,
+            array,
+            0,
+            length,
+            bytes.as_ptr().cast::<jbyte>(),
+        )
+    };
+
+    // SAFETY: `array` is a new, non-null local reference to a byte[] in the current native
+    // frame, and nothing else wraps it.
+    Ok(unsafe { JByteArray::from_raw(env, array) })
 }
 
 /// Reads a secret (a Base64 key); the copied code units are wiped before returning, and the
@@ -74,22 +240,25 @@ fn with_units<T>(
     let length = unsafe { ((**raw_env).v1_1.GetStringLength)(raw_env, string) };
     let length = usize::try_from(length).unwrap_or(0);
 
-    let mut stack = [0 as jchar; STACK_UNITS];
-    let mut heap = Vec::new();
-    let units: &mut [jchar] = if length <= STACK_UNITS {
-        &mut stack[..length]
+    // Uninitialised like the buffer in `with_byte_array`; only the units JNI writes are read.
+    let mut stack = [MaybeUninit::<jchar>::uninit(); STACK_UNITS];
+    let mut heap: Vec<jchar> = Vec::new();
+    let target: *mut jchar = if length <= STACK_UNITS {
+        stack.as_mut_ptr().cast::<jchar>()
     } else {
-        heap.resize(length, 0);
-        &mut heap
+        heap.reserve_exact(length);
+        heap.as_mut_ptr()
     };
 
-    // SAFETY: as above; GetStringRegion (JNI 1.2) writes exactly `length` units starting at 0
-    // into `units`, which has room for `length` units, and the region [0, length) lies inside
-    // the string because Java strings are immutable, so it raises no
-    // StringIndexOutOfBoundsException.
-    unsafe {
-        ((**raw_env).v1_2.GetStringRegion)(raw_env, string, 0, length as jsize, units.as_mut_ptr())
-    };
+    // SAFETY: as above. GetStringRegion (JNI 1.2) writes exactly `length` units starting at 0
+    // to `target`, which has room for them: the stack buffer holds STACK_UNITS, and the heap
+    // capacity was reserved otherwise. Java strings are immutable, so [0, length) lies inside
+    // the string and no StringIndexOutOfBoundsException is raised.
+    unsafe { ((**raw_env).v1_2.GetStringRegion)(raw_env, string, 0, length as jsize, target) };
+
+    // SAFETY: the call above initialised `length` units at `target`, which stays valid and
+    // unaliased until `stack` or `heap` goes out of scope at the end of this function.
+    let units = unsafe { std::slice::from_raw_parts_mut(target, length) };
     read(units)
 }
 

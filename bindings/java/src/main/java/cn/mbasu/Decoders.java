@@ -9,18 +9,9 @@ final class Decoders {
     private static final Field[] FIELDS = Field.values();
     private static final Severity[] SEVERITIES = Severity.values();
     private static final ChangeKind[] CHANGE_KINDS = ChangeKind.values();
-    private static final Category[] CATEGORIES = Category.values();
-    private static final Outcome[] OUTCOMES = Outcome.values();
-    private static final LineStatus[] LINE_STATUSES = LineStatus.values();
     private static final RequestForm[] FORMS = RequestForm.values();
     private static final EncryptType[] ENCRYPT_TYPES = EncryptType.values();
     private static final HttpResult.Kind[] HTTP_KINDS = HttpResult.Kind.values();
-
-    /** Detail kinds as {@code exchange.rs} numbers them. */
-    private static final int DETAIL_NONE = 0;
-    private static final int DETAIL_MATCH = 1;
-    private static final int DETAIL_IN_NET_PERIOD = 2;
-    private static final int DETAIL_STATUS = 3;
 
     private Decoders() {
     }
@@ -46,37 +37,8 @@ final class Decoders {
                 Collections.unmodifiableList(changes));
     }
 
-    static BuiltRequest builtRequest(Interface iface, String packed) {
-        PackedReader reader = new PackedReader(packed);
-        BuiltRequest request = new BuiltRequest(iface, reader.readString(), reader.readString(), reader.readString());
-        reader.expectEnd();
-        return request;
-    }
-
     static Interpretation interpretation(Interface iface, PackedReader reader) {
-        String value = reader.readString();
-        Category category = reader.readEnum(CATEGORIES);
-        Outcome outcome = reader.readEnum(OUTCOMES);
-        boolean retryable = reader.readBoolean();
-        String labelZh = reader.readString();
-        String labelEn = reader.readString();
-
-        MatchDetail match = null;
-        InNetPeriodDetail inNetPeriod = null;
-        LineStatusDetail lineStatus = null;
-        int detail = reader.readInt();
-        if (detail == DETAIL_MATCH) {
-            match = new MatchDetail(reader.readBoolean(), reader.readBoolean());
-        } else if (detail == DETAIL_IN_NET_PERIOD) {
-            int monthsAbove = reader.readInt();
-            int monthsAtMost = reader.readInt();
-            inNetPeriod = new InNetPeriodDetail(monthsAbove, monthsAtMost < 0 ? null : monthsAtMost);
-        } else if (detail == DETAIL_STATUS) {
-            lineStatus = new LineStatusDetail(reader.readEnum(LINE_STATUSES), reader.readBoolean());
-        } else if (detail != DETAIL_NONE) {
-            throw new IllegalStateException("unknown detail kind " + detail + " in a packed interpretation");
-        }
-
+        ValueMeaning meaning = ValueMeaning.read(reader);
         String requestRefId = reader.readNullableString();
         String responseRefId = reader.readNullableString();
         String responseMsg = reader.readNullableString();
@@ -86,16 +48,8 @@ final class Decoders {
             warnings.add(new ResponseWarning(reader.readInt(), reader.readString(), reader.readString(),
                     reader.readString()));
         }
-        return new Interpretation(iface, value, category, outcome, retryable, labelZh, labelEn, match, inNetPeriod,
-                lineStatus, requestRefId, responseRefId, responseMsg,
+        return new Interpretation(iface, meaning, requestRefId, responseRefId, responseMsg,
                 warnings.isEmpty() ? Collections.<ResponseWarning>emptyList() : Collections.unmodifiableList(warnings));
-    }
-
-    static Interpretation interpretation(Interface iface, String packed) {
-        PackedReader reader = new PackedReader(packed);
-        Interpretation interpretation = interpretation(iface, reader);
-        reader.expectEnd();
-        return interpretation;
     }
 
     static HttpResult httpResult(Interface iface, String packed) {

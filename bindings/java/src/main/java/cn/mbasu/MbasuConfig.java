@@ -87,10 +87,10 @@ public final class MbasuConfig implements AutoCloseable {
         Mbasu.requireNonNull(iface, "iface");
         Mbasu.requireNonNull(options, "options");
         EncryptType encryptType = options.getEncryptType();
-        String packed = NativeBridge.configBuildRequest(handle, this, iface.ordinal(), mobile, certNo, name,
+        byte[] packed = NativeBridge.configBuildRequest(handle, this, iface.ordinal(), mobile, certNo, name,
                 encryptType == null ? -1 : encryptType.ordinal(), options.getForm().ordinal(),
                 options.getRequestRefId());
-        return Decoders.builtRequest(iface, packed);
+        return BuiltRequest.fromPacked(iface, packed);
     }
 
     /**
@@ -100,13 +100,31 @@ public final class MbasuConfig implements AutoCloseable {
      * than the configured limit raises 605. A sealed {@code response} string is opened with the
      * secretKey.
      *
-     * @param body the body decoded from UTF-8
+     * <p>Prefer {@link #parseResponse(Interface, byte[], String)} when the body arrives as bytes
+     * from an HTTP client: it skips decoding to a Java string and back.
+     *
+     * @param body the body decoded from UTF-8; a lone surrogate in it raises code 3
      * @param expectedRequestRefId the requestRefId that was sent, to check the echo, or {@code null}
      */
     public Interpretation parseResponse(Interface iface, String body, String expectedRequestRefId) {
         Mbasu.requireNonNull(iface, "iface");
-        String packed = NativeBridge.configParseResponse(handle, this, iface.ordinal(), body, expectedRequestRefId);
-        return Decoders.interpretation(iface, packed);
+        byte[] packed = NativeBridge.configParseResponse(handle, this, iface.ordinal(), body, expectedRequestRefId);
+        return Interpretation.fromPacked(iface, packed);
+    }
+
+    /**
+     * Reads a provider's response body as the UTF-8 bytes an HTTP client received, with the same
+     * checks and errors as {@link #parseResponse(Interface, String, String)}; bytes that are not
+     * UTF-8 are rejected by the core's JSON reader. The array is copied once and not kept.
+     *
+     * @param body the body bytes, UTF-8 with or without a byte order mark
+     * @param expectedRequestRefId the requestRefId that was sent, to check the echo, or {@code null}
+     */
+    public Interpretation parseResponse(Interface iface, byte[] body, String expectedRequestRefId) {
+        Mbasu.requireNonNull(iface, "iface");
+        byte[] packed = NativeBridge.configParseResponseBytes(handle, this, iface.ordinal(), body,
+                expectedRequestRefId);
+        return Interpretation.fromPacked(iface, packed);
     }
 
     /**

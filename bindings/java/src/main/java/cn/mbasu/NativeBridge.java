@@ -4,7 +4,8 @@ package cn.mbasu;
  * The native methods of {@code libmbasu_jni}, implemented in {@code bindings/jni}.
  *
  * <p>Strings cross as UTF-16 code units in both directions. Methods that return {@code String}
- * results other than plain text return them packed for {@link PackedReader}. Every method throws
+ * results other than plain text return them packed for {@link PackedReader}; methods that return
+ * {@code byte[]} return UTF-8 packed for {@link PackedBytes}. Every method throws
  * {@link MbasuException} on failure, including a Rust panic (code 6). Methods that take a
  * configuration handle also take the owning {@link MbasuConfig} as {@code owner}: JNI keeps an
  * argument reachable for the whole call, so the handle cannot be freed while the call runs.
@@ -56,11 +57,16 @@ final class NativeBridge {
 
     static native int configLookupEncryptType(long handle, Object owner, String code);
 
-    static native String configBuildRequest(long handle, Object owner, int iface, String mobile, String certNo,
+    static native byte[] configBuildRequest(long handle, Object owner, int iface, String mobile, String certNo,
             String name, int encryptType, int form, String requestRefId);
 
-    static native String configParseResponse(long handle, Object owner, int iface, String body,
+    static native byte[] configParseResponse(long handle, Object owner, int iface, String body,
             String expectedRequestRef);
+
+    static native byte[] configParseResponseBytes(long handle, Object owner, int iface, byte[] body,
+            String expectedRequestRef);
+
+    static native String valueMeanings(int iface);
 
     static native String configInterpretHttp(long handle, Object owner, int iface, int status, String body,
             String expectedRequestRef);

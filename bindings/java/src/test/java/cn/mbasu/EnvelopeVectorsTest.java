@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -353,6 +354,126 @@ class EnvelopeVectorsTest {
         }
     }
 
+    /** Every case of responses.json read from UTF-8 bytes gives what the String overload gives. */
+    @Test
+    void responseVectorsAsBytes() {
+        JsonNode cases = Vectors.load("responses.json").get("cases");
+        int index = 0;
+        try (MbasuConfig config = MbasuConfig.builder().build()) {
+            for (JsonNode testCase : cases) {
+                String label = "case " + index++;
+                Interface iface = Interface.valueOf(Vectors.text(testCase, "interface"));
+                String body = Vectors.text(testCase, "body");
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                String expectedRef = Vectors.optionalText(testCase, "expected_request_ref");
+
+                String error = Vectors.optionalText(testCase.get("expect"), "error");
+                if (error != null) {
+                    MbasuException thrown = assertThrows(MbasuException.class,
+                            () -> config.parseResponse(iface, bytes, expectedRef), label);
+                    assertEquals(error, thrown.getName(), label + ": " + thrown.getMessage());
+                    MbasuException fromString = assertThrows(MbasuException.class,
+                            () -> config.parseResponse(iface, body, expectedRef), label);
+                    assertEquals(fromString.getMessageEn(), thrown.getMessageEn(), label);
+                    assertEquals(fromString.getResponseCode(), thrown.getResponseCode(), label);
+                    assertEquals(fromString.getResponseMsg(), thrown.getResponseMsg(), label);
+                    continue;
+                }
+
+                Interpretation fromBytes = config.parseResponse(iface, bytes, expectedRef);
+                Interpretation fromString = config.parseResponse(iface, body, expectedRef);
+                assertSameInterpretation(label, fromString, fromBytes);
+                HttpResult http = config.interpretHttp(iface, 200, body, expectedRef);
+                assertSameInterpretation(label + " via interpretHttp", http.getInterpretation(), fromBytes);
+            }
+        }
+    }
+
+    private static void assertSameInterpretation(String label, Interpretation expected, Interpretation actual) {
+        assertEquals(expected.getInterface(), actual.getInterface(), label);
+        assertEquals(expected.getValue(), actual.getValue(), label);
+        assertEquals(expected.getCategory(), actual.getCategory(), label);
+        assertEquals(expected.getOutcome(), actual.getOutcome(), label);
+        assertEquals(expected.isRetryable(), actual.isRetryable(), label);
+        assertEquals(expected.getLabelZh(), actual.getLabelZh(), label);
+        assertEquals(expected.getLabelEn(), actual.getLabelEn(), label);
+        assertEquals(String.valueOf(expected.getMatch()), String.valueOf(actual.getMatch()), label);
+        assertEquals(String.valueOf(expected.getInNetPeriod()), String.valueOf(actual.getInNetPeriod()), label);
+        assertEquals(String.valueOf(expected.getLineStatus()), String.valueOf(actual.getLineStatus()), label);
+        assertEquals(expected.getRequestRefId(), actual.getRequestRefId(), label);
+        assertEquals(expected.getResponseRefId(), actual.getResponseRefId(), label);
+        assertEquals(expected.getResponseMsg(), actual.getResponseMsg(), label);
+        assertEquals(expected.getWarnings().size(), actual.getWarnings().size(), label);
+        for (int i = 0; i < expected.getWarnings().size(); i++) {
+            assertEquals(expected.getWarnings().get(i).getName(), actual.getWarnings().get(i).getName(), label);
+            assertEquals(expected.getWarnings().get(i).getMessageEn(), actual.getWarnings().get(i).getMessageEn(), label);
+        }
+    }
+
+    @Test
+    void responseBytesHeadStringsAndEdges() {
+        String body = "{\"head\":{\"result\":\"Y\",\"responseRefId\":\"TR2941_1\",\"requestRefId\":\"xwdb_1\","
+                + "\"responseCode\":\"0000\",\"responseMsg\":\"查询成功 𠮷\"},\"response\":{\"isIdNameMatch\":\"2\"}}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (MbasuConfig config = MbasuConfig.builder().build()) {
+            Interpretation read = config.parseResponse(Interface.MBASU001, bytes, "xwdb_1");
+            assertEquals("2", read.getValue());
+            assertEquals(Outcome.FAIL, read.getOutcome());
+            assertEquals("xwdb_1", read.getRequestRefId());
+            assertEquals("TR2941_1", read.getResponseRefId());
+            assertEquals("查询成功 𠮷", read.getResponseMsg());
+            assertTrue(read.toString().contains("xwdb_1"), read.toString());
+
+            byte[] withBom = new byte[bytes.length + 3];
+            withBom[0] = (byte) 0xEF;
+            withBom[1] = (byte) 0xBB;
+            withBom[2] = (byte) 0xBF;
+            System.arraycopy(bytes, 0, withBom, 3, bytes.length);
+            assertEquals("2", config.parseResponse(Interface.MBASU001, withBom, null).getValue());
+
+            String noHead = "{\"head\":{\"result\":\"Y\",\"responseCode\":\"0000\"},\"response\":{\"isIdNameMatch\":\"0\"}}";
+            Interpretation bare = config.parseResponse(Interface.MBASU001, noHead.getBytes(StandardCharsets.UTF_8), null);
+            assertNull(bare.getRequestRefId());
+            assertNull(bare.getResponseRefId());
+            assertNull(bare.getResponseMsg());
+
+            byte[] invalidUtf8 = "{\"head\":{\"responseMsg\":\"X\"}}".getBytes(StandardCharsets.UTF_8);
+            invalidUtf8[24] = (byte) 0xFF;
+            assertCode(ErrorCode.MALFORMED_JSON, () -> config.parseResponse(Interface.MBASU001, invalidUtf8, null));
+            assertCode(ErrorCode.MALFORMED_JSON, () -> config.parseResponse(Interface.MBASU001, new byte[0], null));
+            assertCode(ErrorCode.NULL_POINTER, () -> config.parseResponse(Interface.MBASU001, (byte[]) null, null));
+            assertCode(ErrorCode.NULL_POINTER, () -> config.parseResponse(null, bytes, null));
+            assertCode(ErrorCode.LONE_SURROGATE, () -> config.parseResponse(Interface.MBASU001, bytes, "xwdb_\uD842"));
+            assertCode(ErrorCode.REQUEST_REF_MISMATCH, () -> config.parseResponse(Interface.MBASU001, bytes, "xwdb_2"));
+
+            byte[] large = oneMebibyteResponse().getBytes(StandardCharsets.UTF_8);
+            assertCode(ErrorCode.BODY_TOO_LARGE, () -> config.parseResponse(Interface.MBASU001, large, null));
+        }
+        try (MbasuConfig roomy = MbasuConfig.builder().maxBodyBytes(2L << 20).build()) {
+            byte[] large = oneMebibyteResponse().getBytes(StandardCharsets.UTF_8);
+            assertEquals("0", roomy.parseResponse(Interface.MBASU001, large, null).getValue());
+        }
+        MbasuConfig closed = MbasuConfig.builder().build();
+        closed.close();
+        assertCode(ErrorCode.CLOSED_HANDLE, () -> closed.parseResponse(Interface.MBASU001, bytes, null));
+    }
+
+    @Test
+    void builtRequestBodyBytesAreUtf8Copies() {
+        try (MbasuConfig config = MbasuConfig.builder().build()) {
+            BuiltRequest built = config.buildRequest(Interface.MBASU001, "13800138000", "11010519491231002X", "𠮷田",
+                    RequestOptions.builder().requestRefId("xwdb_1").build());
+            byte[] first = built.getBodyBytes();
+            assertEquals(built.getBody(), new String(first, StandardCharsets.UTF_8));
+            assertTrue(built.getBody().contains("\"name\":\"𠮷田\""), built.getBody());
+            first[0] = 'X';
+            assertEquals('{', built.getBodyBytes()[0]);
+            assertEquals("/MBASU001", built.getPath());
+            assertEquals("xwdb_1", built.getRequestRefId());
+            assertFalse(built.toString().contains("13800138000"), built.toString());
+        }
+    }
+
     @Test
     void oneMebibyteBodyIsTooLarge() {
         String body = oneMebibyteResponse();
@@ -374,7 +495,7 @@ class EnvelopeVectorsTest {
     @Test
     void nullAndSurrogateArgumentsOnEnvelopes() {
         try (MbasuConfig config = MbasuConfig.builder().build()) {
-            assertCode(ErrorCode.NULL_POINTER, () -> config.parseResponse(Interface.MBASU001, null, null));
+            assertCode(ErrorCode.NULL_POINTER, () -> config.parseResponse(Interface.MBASU001, (String) null, null));
             assertCode(ErrorCode.NULL_POINTER, () -> config.parseResponse(null, "{}", null));
             assertCode(ErrorCode.NULL_POINTER, () -> config.buildRequest(Interface.MBASU004, null, "11010519491231002X", null));
             assertCode(ErrorCode.NULL_POINTER, () -> config.parseRequest(Interface.MBASU004, null));

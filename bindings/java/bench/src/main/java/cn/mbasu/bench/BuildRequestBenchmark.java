@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.digests.SM3Digest;
@@ -55,7 +56,9 @@ public class BuildRequestBenchmark {
         mapper = new ObjectMapper();
         try {
             String expected = mbasu();
-            if (!expected.equals(hutoolSm3Jackson()) || !expected.equals(bouncyCastleSm3Jackson())) {
+            if (!expected.equals(hutoolSm3Jackson()) || !expected.equals(bouncyCastleSm3Jackson())
+                    || !Arrays.equals(mbasuBytes(), hutoolSm3JacksonBytes())
+                    || !Arrays.equals(mbasuBytes(), expected.getBytes(StandardCharsets.UTF_8))) {
                 throw new IllegalStateException("the baselines build a different body than mbasu: " + expected);
             }
         } catch (JsonProcessingException failure) {
@@ -74,11 +77,26 @@ public class BuildRequestBenchmark {
                 .getBody();
     }
 
+    /** The body as UTF-8 bytes, what an HTTP client sends. */
+    @Benchmark
+    public byte[] mbasuBytes() {
+        return config.buildRequest(Interface.MBASU001, Fixtures.MOBILE, Fixtures.CERT_NO, Fixtures.NAME, options)
+                .getBodyBytes();
+    }
+
     @Benchmark
     public String hutoolSm3Jackson() throws JsonProcessingException {
         checkFields();
         Param param = new Param(SmUtil.sm3(Fixtures.MOBILE), SmUtil.sm3(Fixtures.CERT_NO), SmUtil.sm3(Fixtures.NAME));
         return mapper.writeValueAsString(new Envelope(Fixtures.REQUEST_REF_ID, param));
+    }
+
+    /** {@link #hutoolSm3Jackson()} writing UTF-8 bytes, to compare with {@link #mbasuBytes()}. */
+    @Benchmark
+    public byte[] hutoolSm3JacksonBytes() throws JsonProcessingException {
+        checkFields();
+        Param param = new Param(SmUtil.sm3(Fixtures.MOBILE), SmUtil.sm3(Fixtures.CERT_NO), SmUtil.sm3(Fixtures.NAME));
+        return mapper.writeValueAsBytes(new Envelope(Fixtures.REQUEST_REF_ID, param));
     }
 
     @Benchmark

@@ -44,7 +44,9 @@ public class ReadResponseBenchmark {
         envelopeReader = mapper.readerFor(ResponseEnvelope.class);
         try {
             Interpretation read = mbasu();
-            if (!read.getLabelZh().equals(jacksonTree().label) || !read.getLabelZh().equals(jacksonPojo().label)) {
+            if (!read.getLabelZh().equals(jacksonTree().label) || !read.getLabelZh().equals(jacksonPojo().label)
+                    || !read.getLabelZh().equals(mbasuBytes().getLabelZh())
+                    || !read.getLabelZh().equals(jacksonPojoBytes().label)) {
                 throw new IllegalStateException("the baselines read a different meaning than mbasu");
             }
         } catch (IOException failure) {
@@ -60,6 +62,12 @@ public class ReadResponseBenchmark {
     @Benchmark
     public Interpretation mbasu() {
         return config.parseResponse(Interface.MBASU001, Fixtures.SAMPLE_RESPONSE, Fixtures.REQUEST_REF_ID);
+    }
+
+    /** The body as an HTTP client hands it over: UTF-8 bytes. */
+    @Benchmark
+    public Interpretation mbasuBytes() {
+        return config.parseResponse(Interface.MBASU001, Fixtures.SAMPLE_RESPONSE_BYTES, Fixtures.REQUEST_REF_ID);
     }
 
     /** The JNI crossing alone: one native call returning a short string. */
@@ -83,7 +91,16 @@ public class ReadResponseBenchmark {
 
     @Benchmark
     public MatchResult jacksonPojo() throws IOException {
-        ResponseEnvelope envelope = envelopeReader.readValue(Fixtures.SAMPLE_RESPONSE);
+        return map(envelopeReader.<ResponseEnvelope>readValue(Fixtures.SAMPLE_RESPONSE));
+    }
+
+    /** Jackson reading the same UTF-8 bytes as {@link #mbasuBytes()}. */
+    @Benchmark
+    public MatchResult jacksonPojoBytes() throws IOException {
+        return map(envelopeReader.<ResponseEnvelope>readValue(Fixtures.SAMPLE_RESPONSE_BYTES));
+    }
+
+    private static MatchResult map(ResponseEnvelope envelope) {
         if (!"0000".equals(envelope.head.responseCode)) {
             throw new IllegalStateException("provider error " + envelope.head.responseMsg);
         }
