@@ -60,6 +60,18 @@ bindgen() {
     fi
     echo '{ "type": "module" }' > "$out/snippets/package.json"
 
+    # The documentation is in the .d.ts, so the shipped JavaScript drops its comments: about a
+    # third of the glue's gzip size. The awk program removes lines that start with `//`, and
+    # JSDoc blocks whose `/**` and `*/` are on lines of their own. Neither the generated glue
+    # nor js/*.js has such lines inside a string.
+    for file in "$out/mbasu_wasm.js" "$out"/snippets/*/js/*.js; do
+        awk '/^[ \t]*\/\*\*[ \t]*$/ { skip = 1 }
+             !skip && !/^[ \t]*\/\// { print }
+             skip && /^[ \t]*\*\/[ \t]*$/ { skip = 0 }' "$file" > "$file.tmp"
+        mv "$file.tmp" "$file"
+        node --check "$file"
+    done
+
     # wasm-bindgen 0.2.130 declares every re-exported import as `let X: unknown` and ignores
     # skip_typescript on imported types; the class is declared in a typescript_custom_section.
     sed -i '/^export let MbasuError: unknown;$/d' "$out/mbasu_wasm.d.ts"

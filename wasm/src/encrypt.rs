@@ -82,6 +82,20 @@ impl Encryptor {
         triple_des::read_field_encryptor(options).map(Encryptor)
     }
 
+    /// The encryptor of a digest or plaintext named `encrypt_type`; None for 3DES, whose key
+    /// only `read` takes.
+    pub(crate) fn without_key(
+        encrypt_type: &str,
+        options: HashOptions,
+    ) -> Result<Option<Encryptor>, Error> {
+        match EncryptType::from_name(encrypt_type)? {
+            EncryptType::TripleDes => Ok(None),
+            encrypt_type => {
+                mbasu::FieldEncryptor::new(encrypt_type, options).map(|e| Some(Encryptor(e)))
+            }
+        }
+    }
+
     pub(crate) fn encrypt(&self, value: &str) -> Result<String, Error> {
         self.0.encrypt(value)
     }
@@ -103,6 +117,15 @@ impl Encryptor {
         };
         digest_type(&name)?;
         Ok(Encryptor(read_hash_options(&options)?))
+    }
+
+    /// The SM3 encryptor, after checking that `encrypt_type` names SM3; never None here.
+    pub(crate) fn without_key(
+        encrypt_type: &str,
+        options: HashOptions,
+    ) -> Result<Option<Encryptor>, Error> {
+        digest_type(encrypt_type)?;
+        Ok(Some(Encryptor(options)))
     }
 
     pub(crate) fn encrypt(&self, value: &str) -> Result<String, Error> {

@@ -20,6 +20,7 @@ mod convert;
 mod encrypt;
 #[cfg(feature = "envelope")]
 mod envelope;
+mod packed;
 mod validate;
 
 use wasm_bindgen::prelude::*;

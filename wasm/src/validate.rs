@@ -374,6 +374,9 @@ pub fn validate_applicant_js(
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> JsResult<JsValue> {
     enter();
+    if let Some(result) = crate::packed::validate_packed(&applicant, &options) {
+        return throw_on_error(result);
+    }
     if applicant.is_undefined() || applicant.is_null() {
         return Err(to_js(&invalid_argument(
             "applicant 应为对象",

@@ -274,4 +274,15 @@ describe('slim build digests', async () => {
     assert.equal(slim.tripleDesEncrypt, undefined);
     assert.equal(slim.encryptField, undefined);
   });
+
+  test('applicant with SM3', () => {
+    const vectors = loadVectors('encrypt.json');
+    const mobile = vectors.cases.find((testCase) => testCase.input === '13800138000');
+    const report = slim.validateApplicant({ mobile: '13800138000' }, { encrypt: { encryptType: 'sm3' } });
+    assert.equal(report.fields[0].encrypted, mobile.sm3);
+    assert.throws(
+      () => slim.validateApplicant({ mobile: '13800138000' }, { encrypt: { encryptType: 'md5' } }),
+      { code: 500, name: 'unknown_encrypt_type' },
+    );
+  });
 });

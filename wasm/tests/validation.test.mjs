@@ -161,6 +161,48 @@ for (const [build, api] of await fullBuilds()) {
       );
     });
 
+    test('applicant packed path matches general path', () => {
+      // validateApplicant packs well-formed strings into one call (js/packed.js). Without
+      // String.prototype.isWellFormed every argument goes through the general path, so both
+      // paths run on the same inputs here.
+      const applicants = [
+        { mobile: '1380013800', certNo: '110105194912310020', name: '张3' },
+        { mobile: '+86 138 0013 8000', certNo: '32010619800110101x', name: '阿依古丽•买买提' },
+        { mobile: '14012345678', certNo: '81000019800101100X', name: '𠮷田' },
+        { certNo: '110105194912310020', name: undefined },
+        {},
+      ];
+      const optionSets = [
+        undefined,
+        { today: '2026-12-04' },
+        { mode: 'normalize', today: new Date(Date.UTC(2026, 11, 3, 20)), minBirthYear: 1950 },
+        { mode: 'normalize', encrypt: { encryptType: 'SM3', hexCase: 'upper' } },
+        { today: '2026-13-01' },
+        { encrypt: { encryptType: 'rot13' } },
+      ];
+      const run = (applicant, options) => {
+        try {
+          return api.validateApplicant(applicant, options);
+        } catch (error) {
+          return { code: error.code, name: error.name, message: error.message };
+        }
+      };
+      for (const applicant of applicants) {
+        for (const options of optionSets) {
+          const packed = run(applicant, options);
+          const isWellFormed = Object.getOwnPropertyDescriptor(String.prototype, 'isWellFormed');
+          delete String.prototype.isWellFormed;
+          let general;
+          try {
+            general = run(applicant, options);
+          } finally {
+            Object.defineProperty(String.prototype, 'isWellFormed', isWellFormed);
+          }
+          assert.deepStrictEqual(packed, general, JSON.stringify([applicant, options]));
+        }
+      }
+    });
+
     test('cert number info', () => {
       const info = api.certNoInfo('11010519491231002X', { today: '2026-12-04' });
       assert.deepEqual(info, {
