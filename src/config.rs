@@ -227,8 +227,13 @@ impl Config {
     /// Generates a reference id: prefix, `yyMMddHHmmssSSS` in China time, six random digits.
     pub fn generate_ref_id(&self, prefix: &str) -> String {
         let now = crate::date::ChinaDateTime::from_unix_millis(self.clock.now_unix_millis());
-        let digits = self.random.next_u64() % 1_000_000;
-        format!("{prefix}{}{digits:06}", now.compact_timestamp())
+        let digits = (self.random.next_u64() % 1_000_000) as u32;
+
+        let mut id = String::with_capacity(prefix.len() + 21);
+        id.push_str(prefix);
+        now.push_compact_timestamp(&mut id);
+        crate::date::push_digits(&mut id, digits, 6);
+        id
     }
 
     pub(crate) fn new_request_ref_id(&self) -> String {

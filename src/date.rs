@@ -158,16 +158,29 @@ impl ChinaDateTime {
 
     /// Formats as `yyMMddHHmmssSSS`, the timestamp inside generated reference ids.
     pub fn compact_timestamp(&self) -> String {
-        format!(
-            "{:02}{:02}{:02}{:02}{:02}{:02}{:03}",
-            self.date.year.rem_euclid(100),
-            self.date.month,
-            self.date.day,
-            self.hour,
-            self.minute,
-            self.second,
-            self.millisecond
-        )
+        let mut text = String::with_capacity(15);
+        self.push_compact_timestamp(&mut text);
+        text
+    }
+
+    /// Appends `yyMMddHHmmssSSS` to `text`; reference ids are built on every request, and
+    /// `format!` with padding costs more than the rest of the id.
+    pub fn push_compact_timestamp(&self, text: &mut String) {
+        push_digits(text, self.date.year.rem_euclid(100) as u32, 2);
+        push_digits(text, u32::from(self.date.month), 2);
+        push_digits(text, u32::from(self.date.day), 2);
+        push_digits(text, u32::from(self.hour), 2);
+        push_digits(text, u32::from(self.minute), 2);
+        push_digits(text, u32::from(self.second), 2);
+        push_digits(text, u32::from(self.millisecond), 3);
+    }
+}
+
+/// Appends the last `width` decimal digits of `value`, zero-padded.
+pub(crate) fn push_digits(text: &mut String, value: u32, width: u32) {
+    for position in (0..width).rev() {
+        let digit = value / 10u32.pow(position) % 10;
+        text.push(char::from(b'0' + digit as u8));
     }
 }
 
