@@ -10,90 +10,21 @@ use std::hint::black_box;
 use mbasu::{
     build_request, parse_response, Config, EncryptType, Interface, RequestFields, RequestOptions,
 };
-use serde::{Deserialize, Serialize};
-use sm3::{Digest, Sm3};
+
+#[path = "common/floor.rs"]
+mod floor;
+
+use floor::{floor_request, FloorResponse, RESPONSE};
 
 const ITERATIONS: usize = 20_000;
 
-const RESPONSE: &str = r#"{"head":{"result":"Y","responseRefId":"TR2941_20250127115621836874702","requestRefId":"xwdb_250127115444103248377","responseCode":"0000","responseMsg":"查询成功"},"response":{"isIdNameMatch":"0"}}"#;
-
-#[derive(Serialize)]
-struct FloorParam<'a> {
-    mobile: &'a str,
-    #[serde(rename = "certType")]
-    cert_type: &'a str,
-    #[serde(rename = "certNo")]
-    cert_no: &'a str,
-    name: &'a str,
-    #[serde(rename = "encryptType")]
-    encrypt_type: &'a str,
-}
-
-#[derive(Serialize)]
-struct FloorRequest<'a> {
-    head: FloorHead<'a>,
-    request: FloorWrapper<'a>,
-}
-
-#[derive(Serialize)]
-struct FloorHead<'a> {
-    #[serde(rename = "requestRefId")]
-    request_ref_id: &'a str,
-}
-
-#[derive(Serialize)]
-struct FloorWrapper<'a> {
-    param: FloorParam<'a>,
-}
-
-// The floor reads into owned `String`s, as a typed parse that is correct for every body must:
-// a borrowed `&str` field fails on any string with a JSON escape such as `\u67e5`.
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct FloorResponse {
-    head: FloorResponseHead,
-    response: FloorValue,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct FloorResponseHead {
-    result: String,
-    #[serde(rename = "responseRefId")]
-    response_ref_id: String,
-    #[serde(rename = "requestRefId")]
-    request_ref_id: String,
-    #[serde(rename = "responseCode")]
-    response_code: String,
-    #[serde(rename = "responseMsg")]
-    response_msg: String,
-}
-
-#[derive(Deserialize)]
-struct FloorValue {
-    #[serde(rename = "isIdNameMatch")]
-    is_id_name_match: String,
-}
-
 fn floor_build() -> usize {
-    let mobile = hex::encode(Sm3::digest(black_box("13800138000").as_bytes()));
-    let cert_no = hex::encode(Sm3::digest(black_box("11010519491231002X").as_bytes()));
-    let name = hex::encode(Sm3::digest(black_box("张三").as_bytes()));
-    let request = FloorRequest {
-        head: FloorHead {
-            request_ref_id: "xwdb_250127115444103248377",
-        },
-        request: FloorWrapper {
-            param: FloorParam {
-                mobile: &mobile,
-                cert_type: "00",
-                cert_no: &cert_no,
-                name: &name,
-                encrypt_type: "3",
-            },
-        },
-    };
-    serde_json::to_string(&request).unwrap().len()
+    floor_request(
+        black_box("13800138000"),
+        black_box("11010519491231002X"),
+        black_box("张三"),
+    )
+    .len()
 }
 
 fn main() {
