@@ -94,8 +94,9 @@ impl Date {
         self.day
     }
 
-    /// Counts whole years from `self` (a birth date) to `on`; someone born on 29 February
-    /// turns a year older on 1 March in common years, as Chinese civil law counts ages.
+    /// Counts whole years from `self` (a birth date) to `on`.
+    ///
+    /// Someone born on 29 February turns a year older on 1 March in common years.
     pub fn years_until(self, on: Date) -> i32 {
         let mut years = on.year - self.year;
         if (on.month, on.day) < (self.month, self.day) {
