@@ -213,6 +213,8 @@ fn batch_converts_csv_and_reports_bad_lines() {
         .as_str()
         .unwrap()
         .contains("615db57aa314529aaa0fbe95b3e95bd3"));
+    let body: Value = serde_json::from_str(lines[0]["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["request"]["param"]["certType"], "00");
     assert_eq!(lines[1]["error"]["name"], "length");
     assert_eq!(lines[1]["error"]["code"], 101);
 }

@@ -58,13 +58,49 @@ struct Row<'a> {
 }
 
 /// One output line for a built request; borrowed so writing it copies nothing.
-#[derive(Serialize)]
 struct RequestLine<'a> {
     line: u64,
-    #[serde(rename = "requestRefId")]
     request_ref_id: &'a str,
     path: &'a str,
     body: &'a str,
+}
+
+impl RequestLine<'_> {
+    /// Writes `{"line":…,"requestRefId":…,"path":…,"body":…}` and a newline.
+    ///
+    /// The requestRefId and path are printable ASCII without quotes or backslashes (the core
+    /// checks reference ids), and the body is serde_json output, which escapes every control
+    /// character. So escaping `"` and `\` is all the JSON string form of each needs, and it is
+    /// done here in whole runs instead of byte by byte.
+    fn write(&self, output: &mut impl Write) -> Result<(), Error> {
+        let mut line = Vec::with_capacity(self.body.len() + self.body.len() / 4 + 96);
+        line.extend_from_slice(b"{\"line\":");
+        line.extend_from_slice(self.line.to_string().as_bytes());
+        line.extend_from_slice(b",\"requestRefId\":\"");
+        push_escaped(&mut line, self.request_ref_id);
+        line.extend_from_slice(b"\",\"path\":\"");
+        push_escaped(&mut line, self.path);
+        line.extend_from_slice(b"\",\"body\":\"");
+        push_escaped(&mut line, self.body);
+        line.extend_from_slice(b"\"}\n");
+
+        output.write_all(&line).map_err(|e| match e.kind() {
+            io::ErrorKind::BrokenPipe => crate::output::exit_on_write_error(&e),
+            _ => write_error(&e.to_string()),
+        })
+    }
+}
+
+/// Appends `text` with `"` and `\` escaped, for text that contains no control characters.
+fn push_escaped(line: &mut Vec<u8>, text: &str) {
+    let mut rest = text.as_bytes();
+    while let Some(position) = rest.iter().position(|&b| b == b'"' || b == b'\\') {
+        line.extend_from_slice(&rest[..position]);
+        line.push(b'\\');
+        line.push(rest[position]);
+        rest = &rest[position + 1..];
+    }
+    line.extend_from_slice(rest);
 }
 
 struct Job {
@@ -99,7 +135,7 @@ impl Job {
                     path: &built.path,
                     body: &built.body,
                 };
-                write_line(output, &record)?;
+                record.write(output)?;
                 Ok(true)
             }
             Err(error) => {
