@@ -159,9 +159,16 @@ pub fn info(cert_no: &str, options: &Options) -> Result<CertNoInfo> {
 /// the two-digit year and a check character is appended. The result is validated as usual.
 pub fn upgrade_15_to_18(input: &str, options: &Options) -> Result<String> {
     let trimmed = input.trim();
-    if trimmed.len() != 15 || !trimmed.bytes().all(|b| b.is_ascii_digit()) {
+    let code = if trimmed.chars().count() != 15 {
+        Some(ErrorCode::CertNoLength)
+    } else if !trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        Some(ErrorCode::CertNoFormat)
+    } else {
+        None
+    };
+    if let Some(code) = code {
         return Err(Error::new(
-            ErrorCode::CertNoLength,
+            code,
             "只有 15 位纯数字的一代身份证号可以升级为 18 位",
             "only a 15-digit first-generation ID number can be upgraded to 18 characters",
         ));
@@ -178,8 +185,11 @@ pub fn upgrade_15_to_18(input: &str, options: &Options) -> Result<String> {
     if let Some(problem) = report.first_error() {
         return Err(Error::new(
             problem.code,
-            &*problem.message_zh,
-            &*problem.message_en,
+            format!("升级后的 18 位号码无效：{}", problem.message_zh),
+            format!(
+                "the upgraded 18-character number is invalid: {}",
+                problem.message_en
+            ),
         ));
     }
     Ok(upgraded)

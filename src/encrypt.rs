@@ -405,10 +405,31 @@ impl TripleDes {
 pub fn decode_base64(text: &str) -> Result<Vec<u8>> {
     let compact: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
     BASE64.decode(&compact).map_err(|error| {
+        use base64::DecodeError;
+
+        // Offsets count the characters left after whitespace is removed.
+        let (zh, en) = match error {
+            DecodeError::InvalidByte(offset, _) => (
+                format!("第 {offset} 个字符不是 Base64 字符"),
+                format!("character {offset} is not a Base64 character"),
+            ),
+            DecodeError::InvalidLength(length) => (
+                format!("长度 {length} 不是合法的 Base64 长度"),
+                format!("a length of {length} is not valid Base64"),
+            ),
+            DecodeError::InvalidLastSymbol { offset, .. } => (
+                format!("第 {offset} 个字符（最后一个）无效"),
+                format!("the last character, at {offset}, is invalid"),
+            ),
+            DecodeError::InvalidPadding => (
+                "填充 = 不正确".to_owned(),
+                "the = padding is wrong".to_owned(),
+            ),
+        };
         Error::with_detail(
             ErrorCode::InvalidBase64,
-            &format!("{error}"),
-            &format!("{error}; expected standard Base64 with '=' padding"),
+            &format!("{zh}，需要带 = 填充的标准 Base64"),
+            &format!("{en}; expected standard Base64 with '=' padding"),
         )
     })
 }
@@ -422,11 +443,17 @@ pub fn encode_base64(bytes: &[u8]) -> String {
 pub fn decode_hex(text: &str) -> Result<Vec<u8>> {
     let compact: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
     hex::decode(compact).map_err(|error| {
-        Error::with_detail(
-            ErrorCode::InvalidHex,
-            &format!("{error}"),
-            &format!("{error}"),
-        )
+        let (zh, en) = match error {
+            hex::FromHexError::InvalidHexCharacter { index, .. } => (
+                format!("第 {index} 个字符不是十六进制数字"),
+                format!("character {index} is not a hexadecimal digit"),
+            ),
+            hex::FromHexError::OddLength | hex::FromHexError::InvalidStringLength => (
+                "十六进制数字的个数必须是偶数".to_owned(),
+                "a hexadecimal string needs an even number of digits".to_owned(),
+            ),
+        };
+        Error::with_detail(ErrorCode::InvalidHex, &zh, &en)
     })
 }
 

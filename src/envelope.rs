@@ -366,13 +366,11 @@ pub(crate) fn to_json_sized<T: Serialize>(value: &T, capacity: usize) -> Result<
 /// whitespace. The JSON parser validates UTF-8 as it reads.
 pub(crate) fn body_bytes(body: &[u8], max_bytes: usize) -> Result<&[u8]> {
     if body.len() > max_bytes {
+        // Callers may stop reading one byte past the limit, so the exact size is not known.
         return Err(Error::with_detail(
             ErrorCode::BodyTooLarge,
-            &format!("报文 {} 字节，上限 {max_bytes} 字节", body.len()),
-            &format!(
-                "the body has {} bytes, the limit is {max_bytes}",
-                body.len()
-            ),
+            &format!("报文超过上限 {max_bytes} 字节"),
+            &format!("the body exceeds the limit of {max_bytes} bytes"),
         ));
     }
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);

@@ -366,3 +366,51 @@ fn parse_request_reports_unverified_signature() {
     ));
     assert_eq!(verified["signatureVerified"], true);
 }
+
+#[test]
+fn key_option_errors_name_the_options() {
+    let sixteen = run(
+        &[
+            "encrypt",
+            "--type",
+            "3des",
+            "--key-hex",
+            "6d62617375207665637472206b657920",
+            "x",
+        ],
+        b"",
+    );
+    assert_eq!(sixteen.status.code(), Some(2));
+    assert!(String::from_utf8(sixteen.stderr)
+        .unwrap()
+        .contains("--two-key"));
+
+    let args = [
+        "request",
+        "MBASU010",
+        "--mobile",
+        "13800138000",
+        "--cert-no",
+        "11010519491231002X",
+        "--encrypt-type",
+        "4",
+    ];
+    let missing = run(&args, b"");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8(missing.stderr)
+        .unwrap()
+        .contains("--key-hex"));
+
+    let bad = run(
+        &[
+            "decrypt",
+            "--key-base64",
+            "bWJhc3UgdmVjdHIga2V5IDEyMzQ1Njc4",
+            "@@@@",
+        ],
+        b"",
+    );
+    let stderr = String::from_utf8(bad.stderr).unwrap();
+    assert!(stderr.contains("504 (invalid_base64)"), "{stderr}");
+    assert!(stderr.contains("第 0 个字符不是 Base64 字符"), "{stderr}");
+}

@@ -321,12 +321,21 @@ pub struct RequestArgs {
     config: ConfigArgs,
 }
 
-/// Resolves `--encrypt-type`: a wire code of the table first, then a name.
+/// Resolves `--encrypt-type`: a wire code of the table first, then a name. 3DES needs a key
+/// option, which is checked here so the message can name the options.
 pub fn resolve_encrypt_type(config: &Config, text: &str) -> Result<EncryptType, Error> {
-    config
+    let encrypt_type = config
         .codes()
         .lookup(text)
-        .or_else(|error| EncryptType::from_name(text).map_err(|_| error))
+        .or_else(|error| EncryptType::from_name(text).map_err(|_| error))?;
+    if encrypt_type == EncryptType::TripleDes && config.triple_des().is_none() {
+        return Err(Error::with_detail(
+            ErrorCode::KeyMissing,
+            "encryptType 为 3DES 时请用 --key-hex 或 --key-base64 给出 24 字节密钥",
+            "encryptType 3DES needs a 24-byte key through --key-hex or --key-base64",
+        ));
+    }
+    Ok(encrypt_type)
 }
 
 pub fn form_for(sealed: bool, config: &Config) -> RequestForm {
@@ -455,11 +464,12 @@ pub fn response(args: &ResponseArgs, printer: &Printer) -> Result<ExitCode, Erro
                 } else {
                     printer.pick("无需重试", "not retryable")
                 };
-                outln!(
-                    "{} {} · {retry}",
-                    printer.pick("类别", "category"),
-                    meaning.category.name()
-                );
+                let category = match meaning.category {
+                    mbasu::Category::Answered => printer.pick("有结果", "answered"),
+                    mbasu::Category::NoData => printer.pick("查无数据", "no data"),
+                    mbasu::Category::QueryError => printer.pick("查询异常", "query error"),
+                };
+                outln!("{} {category} · {retry}", printer.pick("类别", "category"));
                 for warning in &interpretation.warnings {
                     outln!(
                         "{} {}",
@@ -624,10 +634,16 @@ pub fn triple_des(args: &KeyArgs) -> Result<Option<TripleDes>, Error> {
         (None, Some(base64)) => zeroize::Zeroizing::new(mbasu::encrypt::decode_base64(base64)?),
         (None, None) => return Ok(None),
     };
-    let key = if args.two_key {
-        TripleDesKey::from_two_key(&raw)?
-    } else {
-        TripleDesKey::new(&raw)?
+    let key = match (args.two_key, raw.len()) {
+        (true, _) => TripleDesKey::from_two_key(&raw)?,
+        (false, 16) => {
+            return Err(Error::with_detail(
+                ErrorCode::KeyLength,
+                "16 字节的双倍长密钥请加 --two-key，按 K1K2K1 使用",
+                "add --two-key to use a 16-byte double-length key as K1K2K1",
+            ))
+        }
+        (false, _) => TripleDesKey::new(&raw)?,
     };
     let mode = match (args.mode, &args.iv_hex) {
         (ModeArg::Ecb, None) => CipherMode::Ecb,
