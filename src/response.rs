@@ -13,10 +13,10 @@ use crate::wire::{from_json, Scalar, WireBody, WireResponse};
 /// `responseCode` of a successful query.
 pub const SUCCESS_CODE: &str = "0000";
 
-/// How the provider answered.
+/// The kind of result the provider returned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Category {
-    /// A definite answer.
+    /// A definite result.
     Answered,
     /// `-1`: the provider has no data; asking again will not help.
     NoData,
@@ -79,7 +79,7 @@ impl LineStatus {
     }
 }
 
-/// What an answered value means, per interface.
+/// The meaning of a definite result, per interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Detail {
     /// MBASU001.
@@ -456,7 +456,7 @@ pub(crate) fn open_response(config: &Config, response: &Value) -> Result<Value> 
     }
 }
 
-/// The classification of an HTTP exchange, which says whether to retry.
+/// The classification of an HTTP exchange, which decides whether to retry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HttpOutcome {
     /// The provider answered per the spec (the value may still be -1 or -2).

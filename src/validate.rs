@@ -4,7 +4,7 @@ use crate::date::{Clock, Date, SystemClock};
 use crate::error::{ErrorCode, Field};
 use crate::{cert_no, mobile, name};
 
-/// How validation treats a value that is not already canonical.
+/// The treatment of a value that is not already canonical.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Mode {
     /// The value must already be canonical; every difference is a problem.
@@ -137,7 +137,7 @@ impl ChangeKind {
         }
     }
 
-    /// What the person must do in strict mode, in Chinese.
+    /// Returns the correction the person must make in strict mode, in Chinese.
     fn instruction_zh(self) -> &'static str {
         match self {
             ChangeKind::Trimmed => "请去掉首尾的空格",
@@ -150,7 +150,7 @@ impl ChangeKind {
         }
     }
 
-    /// What the person must do in strict mode, in English.
+    /// Returns the correction the person must make in strict mode, in English.
     fn instruction_en(self) -> &'static str {
         match self {
             ChangeKind::Trimmed => "remove the spaces before and after it",
