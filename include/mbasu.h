@@ -18,8 +18,8 @@
  * need not be NUL-terminated (exactly len bytes are read), and invalid UTF-8 is rejected with
  * MBASU_STATUS_INVALID_UTF8, never replaced. A NULL pointer is MBASU_STATUS_NULL_POINTER even
  * with length 0 (pass "" for empty text), except for the arguments documented as optional,
- * where NULL with length 0 means "not given". The library copies what it keeps and holds no
- * pointer to caller memory after a call returns.
+ * where NULL with length 0 means "not given". The library copies any input it needs later and
+ * keeps no pointer to caller memory after a call returns.
  *
  * Outputs. Results go to out-parameters, written only when the call succeeds. Text comes back
  * either borrowed, as a const uint8_t * and a uint32_t length that stay valid until the handle
@@ -506,13 +506,13 @@ typedef uint32_t mbasu_request_form;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
-// Category of the provider's answer.
+// Category of the provider's result.
 enum mbasu_category
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
-    // A definite answer.
+    // A definite result.
     MBASU_CATEGORY_ANSWERED = 0,
     // `-1`: the provider has no data; asking again will not help.
     MBASU_CATEGORY_NO_DATA = 1,
@@ -862,7 +862,7 @@ mbasu_status mbasu_config_builder_set_encrypt_type_code(struct mbasu_config_buil
 
 // Sets the 3DES key for fields sent with encryptType 3DES, replacing any earlier key.
 //
-// `key_format` (`mbasu_key_format`) says how the `key_len` bytes at `key` encode it: 24 raw
+// `key_format` (`mbasu_key_format`) states how the `key_len` bytes at `key` encode it: 24 raw
 // bytes, 16 raw bytes expanded to K1‖K2‖K1, Base64 text or hexadecimal text. A key of any
 // other length is rejected, never padded or truncated. The builder keeps a copy, wiped when
 // the builder is freed; the caller may wipe its own buffer after the call.

@@ -88,7 +88,7 @@ pub enum ErrorCode {
     HeadResultMismatch = 655,
 }
 
-/// Which input an error or problem is about.
+/// The input field an error or problem is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     Mobile,

@@ -16,7 +16,9 @@ use crate::error::{Error, ErrorCode, Field, Result};
 use crate::interface::Interface;
 use crate::response::{interpret_value, SUCCESS_CODE};
 use crate::text::mask;
-use crate::validate::{validate_cert_no, validate_mobile, validate_name, Mode, Options};
+use crate::validate::{
+    missing_code, validate_cert_no, validate_mobile, validate_name, Mode, Options,
+};
 
 /// One field as received: the wire value, and the plaintext when the encryptType allows it.
 #[derive(Clone, PartialEq, Eq)]
@@ -287,14 +289,6 @@ impl FieldReader<'_> {
             ));
         }
         Ok(())
-    }
-}
-
-fn missing_code(field: Field) -> ErrorCode {
-    match field {
-        Field::Mobile => ErrorCode::MobileMissing,
-        Field::CertNo => ErrorCode::CertNoMissing,
-        _ => ErrorCode::NameMissing,
     }
 }
 

@@ -312,7 +312,8 @@ pub fn validate_applicant(applicant: &Applicant<'_>, options: &Options) -> Repor
     Report { fields }
 }
 
-fn missing_code(field: Field) -> ErrorCode {
+/// The missing-value code of a field.
+pub(crate) fn missing_code(field: Field) -> ErrorCode {
     match field {
         Field::Mobile => ErrorCode::MobileMissing,
         Field::CertNo => ErrorCode::CertNoMissing,

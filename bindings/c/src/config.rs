@@ -240,7 +240,7 @@ pub unsafe extern "C" fn mbasu_config_builder_set_encrypt_type_code(
 
 /// Sets the 3DES key for fields sent with encryptType 3DES, replacing any earlier key.
 ///
-/// `key_format` (`mbasu_key_format`) says how the `key_len` bytes at `key` encode it: 24 raw
+/// `key_format` (`mbasu_key_format`) states how the `key_len` bytes at `key` encode it: 24 raw
 /// bytes, 16 raw bytes expanded to K1‖K2‖K1, Base64 text or hexadecimal text. A key of any
 /// other length is rejected, never padded or truncated. The builder keeps a copy, wiped when
 /// the builder is freed; the caller may wipe its own buffer after the call.

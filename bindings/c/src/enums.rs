@@ -330,11 +330,11 @@ pub enum mbasu_request_form {
     Sealed = 2,
 }
 
-/// Category of the provider's answer.
+/// Category of the provider's result.
 #[repr(u32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum mbasu_category {
-    /// A definite answer.
+    /// A definite result.
     Answered = 0,
     /// `-1`: the provider has no data; asking again will not help.
     NoData = 1,
