@@ -15,6 +15,7 @@ pub mod encrypt;
 pub mod envelope;
 pub mod error;
 pub mod interface;
+mod json;
 pub mod mobile;
 pub mod mobile_segments;
 pub mod name;

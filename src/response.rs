@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::envelope::body_bytes;
 use crate::error::{Error, ErrorCode, Result};
 use crate::interface::Interface;
-use crate::wire::{from_json, Scalar, WireBody, WireResponse};
+use crate::wire::{read_response, read_sealed_body, Scalar, WireBody};
 
 /// `responseCode` of a successful query.
 pub const SUCCESS_CODE: &str = "0000";
@@ -298,7 +298,7 @@ pub fn parse_response(
     body: &[u8],
     expected_request_ref: Option<&str>,
 ) -> Result<Interpretation> {
-    let wire: WireResponse<'_> = from_json(body_bytes(body, config.max_body_bytes)?, "")?;
+    let wire = read_response(body_bytes(body, config.max_body_bytes)?)?;
     let head = wire.head.ok_or_else(|| missing("head"))?;
 
     let response_code = head
@@ -372,7 +372,7 @@ fn read_value<'a>(
         WireBody::Values(values) => values,
         WireBody::Sealed(sealed) => {
             let opened = config.sealing_cipher()?.decrypt_text(&sealed)?;
-            match from_json::<WireBody<'_>>(opened.as_bytes(), "response")? {
+            match read_sealed_body(opened.as_bytes(), "response")? {
                 WireBody::Values(values) => values.into_owned(),
                 _ => return Err(not_an_object()),
             }
@@ -396,7 +396,7 @@ fn read_value<'a>(
                 message_zh: format!("{path} 是数字 {number}，规范要求字符串"),
                 message_en: format!("{path} is the number {number}; the spec requires a string"),
             });
-            Ok(Cow::Owned(number))
+            Ok(number)
         }
         Some(Scalar::Other) => Err(wrong_type(&path())),
     }

@@ -2,87 +2,25 @@
 //! text and no tree of JSON values.
 
 use std::borrow::Cow;
-use std::fmt;
-use std::marker::PhantomData;
 
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{ErrorCode, Result};
+use crate::json::{locate, read_json, JsonResult, Kind, Reader};
 
-/// A JSON value where the spec expects a string: a string, a number (read with a warning),
-/// or anything else (a type error).
+/// A JSON value where the spec expects a string: a string, a number (read with a warning) as
+/// it was written, or anything else (a type error).
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Scalar<'a> {
     Str(Cow<'a, str>),
-    Number(String),
+    Number(Cow<'a, str>),
     Other,
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ScalarVisitor(PhantomData))
-    }
-}
-
-struct ScalarVisitor<'a>(PhantomData<&'a ()>);
-
-impl<'de: 'a, 'a> Visitor<'de> for ScalarVisitor<'a> {
-    type Value = Scalar<'a>;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("a JSON value")
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Self::Value, E> {
-        Ok(Scalar::Str(Cow::Borrowed(value)))
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
-        Ok(Scalar::Str(Cow::Owned(value.to_owned())))
-    }
-
-    fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
-        Ok(Scalar::Str(Cow::Owned(value)))
-    }
-
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
-        Ok(Scalar::Number(value.to_string()))
-    }
-
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
-        Ok(Scalar::Number(value.to_string()))
-    }
-
-    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
-        Ok(Scalar::Number(value.to_string()))
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(Scalar::Other)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Scalar::Other)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Scalar::Other)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Scalar::Other)
-    }
-}
-
 /// A response body, read in one pass.
-#[derive(Deserialize)]
+#[derive(Default)]
 pub(crate) struct WireResponse<'a> {
-    #[serde(borrow, default)]
     pub head: Option<WireHead<'a>>,
-    #[serde(borrow, default)]
     pub response: Option<WireBody<'a>>,
 }
 
@@ -93,94 +31,13 @@ pub(crate) enum WireBody<'a> {
     Other,
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for WireBody<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(BodyVisitor(PhantomData))
-    }
-}
-
-struct BodyVisitor<'a>(PhantomData<&'a ()>);
-
-impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a> {
-    type Value = WireBody<'a>;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("an object or a sealed string")
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Self::Value, E> {
-        Ok(WireBody::Sealed(Cow::Borrowed(value)))
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
-        Ok(WireBody::Sealed(Cow::Owned(value.to_owned())))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut values = WireValues::default();
-        while let Some(key) = map.next_key::<ValueKey>()? {
-            let slot = match key {
-                ValueKey::IsIdNameMatch => &mut values.is_id_name_match,
-                ValueKey::InNetPeriod => &mut values.in_net_period,
-                ValueKey::MobileStatus => &mut values.mobile_status,
-                ValueKey::Other => {
-                    map.next_value::<IgnoredAny>()?;
-                    continue;
-                }
-            };
-            *slot = Some(map.next_value()?);
-        }
-        Ok(WireBody::Values(values))
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(WireBody::Other)
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(WireBody::Other)
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(WireBody::Other)
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(WireBody::Other)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(WireBody::Other)
-    }
-}
-
-/// The response head; every member is optional so a missing one gets its own error, and a
-/// member of the wrong JSON type fails the parse as wrong_type.
-#[derive(Deserialize, Default)]
+/// The response head; a missing member gets its own error from the caller.
+#[derive(Default)]
 pub(crate) struct WireHead<'a> {
-    #[serde(borrow, default, rename = "responseRefId")]
     pub response_ref_id: Option<Cow<'a, str>>,
-    #[serde(borrow, default, rename = "requestRefId")]
     pub request_ref_id: Option<Cow<'a, str>>,
-    #[serde(borrow, default, rename = "responseCode")]
     pub response_code: Option<Cow<'a, str>>,
-    #[serde(borrow, default, rename = "responseMsg")]
     pub response_msg: Option<Cow<'a, str>>,
-}
-
-/// The member names of a `response` object, matched without allocating.
-#[derive(Deserialize)]
-#[serde(field_identifier)]
-enum ValueKey {
-    #[serde(rename = "isIdNameMatch")]
-    IsIdNameMatch,
-    #[serde(rename = "inNetPeriod")]
-    InNetPeriod,
-    #[serde(rename = "mobileStatus")]
-    MobileStatus,
-    #[serde(other)]
-    Other,
 }
 
 /// The `response` object of any of the three interfaces; unknown members are skipped.
@@ -191,34 +48,162 @@ pub(crate) struct WireValues<'a> {
     pub mobile_status: Option<Scalar<'a>>,
 }
 
-/// Parses `text` as `T`, mapping syntax errors to malformed_json and type errors to wrong_type.
-///
-/// `path` names the part of the body in messages, and is empty for the whole body.
+/// Reads a whole response body. Syntax errors are malformed_json; a member of a type the spec
+/// does not allow, or given twice, is wrong_type.
+pub(crate) fn read_response(body: &[u8]) -> Result<WireResponse<'_>> {
+    read_json(body, "", |reader| {
+        if reader.peek()? != Kind::Object {
+            return Err(reader.type_error("报文应为 JSON 对象", "the body must be a JSON object"));
+        }
+        reader.begin_object()?;
+        let mut wire = WireResponse::default();
+        let (mut seen_head, mut seen_response) = (false, false);
+        while let Some(name) = reader.next_member()? {
+            match &*name {
+                "head" => {
+                    once(reader, &mut seen_head, "head")?;
+                    wire.head = read_head(reader)?;
+                }
+                "response" => {
+                    once(reader, &mut seen_response, "response")?;
+                    wire.response = match reader.peek()? {
+                        Kind::Null => read_null(reader)?,
+                        _ => Some(read_body(reader)?),
+                    };
+                }
+                _ => reader.skip_value()?,
+            }
+        }
+        Ok(wire)
+    })
+}
+
+/// Reads the decrypted text of a sealed `response`; `path` names it in messages.
+pub(crate) fn read_sealed_body<'a>(text: &'a [u8], path: &str) -> Result<WireBody<'a>> {
+    read_json(text, path, read_body)
+}
+
+/// Reads the `head` object, or `null` as no head.
+fn read_head<'a>(reader: &mut Reader<'a>) -> JsonResult<Option<WireHead<'a>>> {
+    match reader.peek()? {
+        Kind::Null => return read_null(reader),
+        Kind::Object => {}
+        _ => return Err(reader.type_error("head 应为对象", "head must be an object")),
+    }
+
+    reader.begin_object()?;
+    let mut head = WireHead::default();
+    while let Some(name) = reader.next_member()? {
+        let slot = match &*name {
+            "responseRefId" => &mut head.response_ref_id,
+            "requestRefId" => &mut head.request_ref_id,
+            "responseCode" => &mut head.response_code,
+            "responseMsg" => &mut head.response_msg,
+            _ => {
+                reader.skip_value()?;
+                continue;
+            }
+        };
+        if slot.is_some() {
+            return Err(duplicate(reader, &format!("head.{name}")));
+        }
+        *slot = match reader.peek()? {
+            Kind::String => Some(reader.string()?),
+            Kind::Null => read_null(reader)?,
+            _ => {
+                return Err(reader.type_error(
+                    format!("head.{name} 应为字符串"),
+                    format!("head.{name} must be a string"),
+                ))
+            }
+        };
+    }
+    Ok(Some(head))
+}
+
+/// Reads the `response` member: an object of values, a sealed string, or another type.
+fn read_body<'a>(reader: &mut Reader<'a>) -> JsonResult<WireBody<'a>> {
+    match reader.peek()? {
+        Kind::Object => {}
+        Kind::String => return reader.string().map(WireBody::Sealed),
+        _ => {
+            reader.skip_value()?;
+            return Ok(WireBody::Other);
+        }
+    }
+
+    reader.begin_object()?;
+    let mut values = WireValues::default();
+    while let Some(name) = reader.next_member()? {
+        let slot = match &*name {
+            "isIdNameMatch" => &mut values.is_id_name_match,
+            "inNetPeriod" => &mut values.in_net_period,
+            "mobileStatus" => &mut values.mobile_status,
+            _ => {
+                reader.skip_value()?;
+                continue;
+            }
+        };
+        if slot.is_some() {
+            return Err(duplicate(reader, &format!("response.{name}")));
+        }
+        *slot = Some(match reader.peek()? {
+            Kind::String => Scalar::Str(reader.string()?),
+            Kind::Number => Scalar::Number(Cow::Borrowed(reader.number()?)),
+            _ => {
+                reader.skip_value()?;
+                Scalar::Other
+            }
+        });
+    }
+    Ok(WireBody::Values(values))
+}
+
+fn read_null<T>(reader: &mut Reader<'_>) -> JsonResult<Option<T>> {
+    reader.skip_value()?;
+    Ok(None)
+}
+
+/// Records that the member `name` was read, failing when it was read before.
+fn once(reader: &mut Reader<'_>, seen: &mut bool, name: &str) -> JsonResult<()> {
+    if std::mem::replace(seen, true) {
+        return Err(duplicate(reader, name));
+    }
+    Ok(())
+}
+
+/// Rejects a member given twice, because which one counts would be a guess.
+fn duplicate(reader: &mut Reader<'_>, path: &str) -> crate::json::JsonError {
+    reader.type_error(
+        format!("{path} 出现了两次"),
+        format!("{path} appears twice"),
+    )
+}
+
+/// Parses `text` with serde as `T`, for the paths that need a whole tree (requests,
+/// conformance). Syntax errors are malformed_json and type errors wrong_type.
 pub(crate) fn from_json<'a, T: Deserialize<'a>>(text: &'a [u8], path: &str) -> Result<T> {
     serde_json::from_slice(text).map_err(|error| {
         let code = match error.classify() {
             serde_json::error::Category::Data => ErrorCode::WrongType,
             _ => ErrorCode::MalformedJson,
         };
-        let looks_like_html = text.trim_ascii_start().starts_with(b"<");
-        let (hint_zh, hint_en) = if looks_like_html {
-            (
-                "，内容像是 HTML 错误页，请检查网关或 HTTP 状态",
-                "; it looks like an HTML error page, so check the gateway and HTTP status",
-            )
-        } else {
-            ("", "")
-        };
-        let (prefix_zh, prefix_en) = if path.is_empty() {
-            (String::new(), String::new())
-        } else {
-            (format!("{path}："), format!("{path}: "))
-        };
-        let (line, column) = (error.line(), error.column());
-        Error::with_detail(
+        // The reader words syntax errors in both languages, so its message is used when it finds
+        // the error too. serde's English text remains for what only serde rejects.
+        if code == ErrorCode::MalformedJson {
+            if let Err(described) = read_json(text, path, Reader::skip_value) {
+                return described;
+            }
+        }
+        let detail = error.to_string();
+        locate(
             code,
-            &format!("{prefix_zh}第 {line} 行第 {column} 列：{error}{hint_zh}"),
-            &format!("{prefix_en}line {line} column {column}: {error}{hint_en}"),
+            text,
+            path,
+            error.line(),
+            error.column(),
+            &detail,
+            &detail,
         )
     })
 }
@@ -228,7 +213,7 @@ impl Scalar<'_> {
     pub(crate) fn into_owned(self) -> Scalar<'static> {
         match self {
             Scalar::Str(text) => Scalar::Str(Cow::Owned(text.into_owned())),
-            Scalar::Number(number) => Scalar::Number(number),
+            Scalar::Number(number) => Scalar::Number(Cow::Owned(number.into_owned())),
             Scalar::Other => Scalar::Other,
         }
     }
