@@ -9,7 +9,6 @@ use std::fmt;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use hmac::{Hmac, KeyInit, Mac};
-use serde::Serialize;
 use serde_json::Value;
 use sha1::Sha1;
 
@@ -18,6 +17,7 @@ use crate::config::{check_ref_text, Config, Credentials};
 use crate::encrypt::{EncryptType, FieldEncryptor};
 use crate::error::{Error, ErrorCode, Field, Result};
 use crate::interface::Interface;
+use crate::json::ObjectWriter;
 use crate::text::mask;
 use crate::validate::{validate_cert_no, validate_mobile, validate_name, FieldReport};
 
@@ -103,39 +103,27 @@ impl fmt::Debug for BuiltRequest {
     }
 }
 
-/// The `param` object; field order is the spec's and serde keeps declaration order.
-#[derive(Serialize)]
+/// The `param` object, written in the spec's member order.
 pub(crate) struct Param<'a> {
     pub mobile: &'a str,
-    #[serde(rename = "certType")]
     pub cert_type: &'a str,
-    #[serde(rename = "certNo")]
     pub cert_no: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<&'a str>,
-    #[serde(rename = "encryptType", skip_serializing_if = "Option::is_none")]
     pub encrypt_type: Option<&'a str>,
 }
 
-#[derive(Serialize)]
-struct RequestHead<'a> {
-    #[serde(rename = "requestRefId")]
-    request_ref_id: &'a str,
-    #[serde(rename = "secretId", skip_serializing_if = "Option::is_none")]
-    secret_id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    signature: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct ParamWrapper<'a> {
-    param: &'a Param<'a>,
-}
-
-#[derive(Serialize)]
-struct RequestBody<'a, R: Serialize> {
-    head: RequestHead<'a>,
-    request: R,
+impl Param<'_> {
+    /// Writes the member `"param":{…}` into `object`.
+    fn write_member(&self, object: &mut ObjectWriter<'_>) {
+        object.object("param", |param| {
+            param
+                .string("mobile", self.mobile)
+                .string("certType", self.cert_type)
+                .string("certNo", self.cert_no)
+                .optional_string("name", self.name)
+                .optional_string("encryptType", self.encrypt_type);
+        });
+    }
 }
 
 /// Computes the head signature: Base64(HMAC-SHA1(secretKey, `requestRefId=<id>&secretId=<id>`)).
@@ -312,54 +300,38 @@ fn serialize_request(
         }
     };
     let signature = credentials.map(|c| sign(c, request_ref_id));
-    let head = RequestHead {
-        request_ref_id,
-        secret_id: credentials.map(Credentials::secret_id),
-        signature: signature.as_deref(),
+    let sealed = match form {
+        RequestForm::Sealed => {
+            let mut plaintext = String::with_capacity(capacity_for(param, request_ref_id));
+            let mut wrapper = ObjectWriter::begin(&mut plaintext);
+            param.write_member(&mut wrapper);
+            wrapper.end();
+            Some(config.sealing_cipher()?.encrypt_text(&plaintext))
+        }
+        RequestForm::Standard | RequestForm::Signed => None,
     };
 
-    // Keys, quotes and punctuation of the longest form add under 200 bytes to the values.
-    let values = param.mobile.len() + param.cert_no.len() + param.name.map_or(0, str::len);
-    let capacity = values + request_ref_id.len() + 200;
-    let body = if form == RequestForm::Sealed {
-        let plaintext = to_json_sized(&ParamWrapper { param }, capacity)?;
-        let sealed = config.sealing_cipher()?.encrypt_text(&plaintext);
-        to_json_sized(
-            &RequestBody {
-                head,
-                request: sealed,
-            },
-            capacity * 2,
-        )?
-    } else {
-        to_json_sized(
-            &RequestBody {
-                head,
-                request: ParamWrapper { param },
-            },
-            capacity,
-        )?
+    let capacity = capacity_for(param, request_ref_id) + sealed.as_ref().map_or(0, String::len);
+    let mut body = String::with_capacity(capacity);
+    let mut envelope = ObjectWriter::begin(&mut body);
+    envelope.object("head", |head| {
+        head.string("requestRefId", request_ref_id)
+            .optional_string("secretId", credentials.map(Credentials::secret_id))
+            .optional_string("signature", signature.as_deref());
+    });
+    match &sealed {
+        Some(sealed) => envelope.string("request", sealed),
+        None => envelope.object("request", |request| param.write_member(request)),
     };
+    envelope.end();
     Ok(body)
 }
 
-pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    to_json_sized(value, 128)
-}
-
-/// Serialises into a buffer of `capacity` bytes, so a body whose size is roughly known is
-/// written without the buffer growing and copying on the way.
-pub(crate) fn to_json_sized<T: Serialize>(value: &T, capacity: usize) -> Result<String> {
-    let mut buffer = Vec::with_capacity(capacity);
-    serde_json::to_writer(&mut buffer, value).map_err(|error| {
-        Error::with_detail(
-            ErrorCode::InvalidArgument,
-            &error.to_string(),
-            &error.to_string(),
-        )
-    })?;
-    // serde_json writes only valid UTF-8, so this conversion does not fail.
-    String::from_utf8(buffer).map_err(|_| Error::from_code(ErrorCode::InvalidUtf8))
+/// Estimates the size of a body, so it is written without the buffer growing on the way: the
+/// keys, quotes and punctuation of the longest form add under 200 bytes to the values.
+fn capacity_for(param: &Param<'_>, request_ref_id: &str) -> usize {
+    let values = param.mobile.len() + param.cert_no.len() + param.name.map_or(0, str::len);
+    values + request_ref_id.len() + 200
 }
 
 /// Checks a body's size and returns it without a leading UTF-8 byte-order mark or surrounding
@@ -379,8 +351,7 @@ pub(crate) fn body_bytes(body: &[u8], max_bytes: usize) -> Result<&[u8]> {
 
 /// Reads a body as a JSON tree, for the paths that need every member (requests, conformance).
 pub(crate) fn parse_json_body(body: &[u8], max_bytes: usize) -> Result<Value> {
-    // Any JSON value parses into a tree, so every error here is a syntax error.
-    crate::wire::from_json(body_bytes(body, max_bytes)?, "")
+    crate::wire::parse_tree(body_bytes(body, max_bytes)?)
 }
 
 /// Returns the member `key` of a JSON object, or a missing_field error naming `path`.

@@ -1,8 +1,9 @@
-//! A forward-only JSON reader for response bodies.
+//! A forward-only JSON reader for response bodies, and a writer for the envelopes.
 //!
 //! A response is small and read once, so the reader walks the text a single time, borrows every
 //! string without an escape, and builds no tree. It accepts exactly the JSON of RFC 8259:
 //! the callers decide which members they keep, and everything else is checked and skipped.
+//! The writer produces compact JSON byte for byte as serde_json does, members in call order.
 
 use std::borrow::Cow;
 
@@ -39,7 +40,7 @@ pub(crate) struct Reader<'a> {
     text: &'a str,
     pos: usize,
     depth: u32,
-    // True right after `{` or `[`, where a member or element may follow without a comma.
+    // Whether the last byte read was `{` or `[`, where a member or element needs no comma.
     after_open: bool,
 }
 
@@ -83,7 +84,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Consumes the `{` of an object; read its members with [`Reader::next_member`].
+    /// Consumes the `{` of an object. [`Reader::next_member`] then reads its members.
     pub(crate) fn begin_object(&mut self) -> JsonResult<()> {
         self.skip_whitespace();
         self.expect(b'{')?;
@@ -403,6 +404,102 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A writer for the members of one JSON object, closed by [`ObjectWriter::end`].
+pub(crate) struct ObjectWriter<'o> {
+    out: &'o mut String,
+    empty: bool,
+}
+
+impl<'o> ObjectWriter<'o> {
+    /// Opens an object at the end of `out`.
+    pub(crate) fn begin(out: &'o mut String) -> Self {
+        out.push('{');
+        ObjectWriter { out, empty: true }
+    }
+
+    /// Writes a string member.
+    pub(crate) fn string(&mut self, name: &str, value: &str) -> &mut Self {
+        self.name(name);
+        push_string(self.out, value);
+        self
+    }
+
+    /// Writes a string member when there is a value, and nothing otherwise.
+    pub(crate) fn optional_string(&mut self, name: &str, value: Option<&str>) -> &mut Self {
+        if let Some(value) = value {
+            self.string(name, value);
+        }
+        self
+    }
+
+    /// Writes a `null` member.
+    pub(crate) fn null(&mut self, name: &str) -> &mut Self {
+        self.name(name);
+        self.out.push_str("null");
+        self
+    }
+
+    /// Writes an object member whose members `write` adds.
+    pub(crate) fn object(
+        &mut self,
+        name: &str,
+        write: impl FnOnce(&mut ObjectWriter<'_>),
+    ) -> &mut Self {
+        self.name(name);
+        let mut inner = ObjectWriter::begin(self.out);
+        write(&mut inner);
+        inner.end();
+        self
+    }
+
+    /// Closes the object.
+    pub(crate) fn end(self) {
+        self.out.push('}');
+    }
+
+    fn name(&mut self, name: &str) {
+        if !std::mem::replace(&mut self.empty, false) {
+            self.out.push(',');
+        }
+        push_string(self.out, name);
+        self.out.push(':');
+    }
+}
+
+/// Appends `value` as a JSON string, escaping what RFC 8259 requires and nothing more: quote,
+/// backslash and control characters, the short forms where they exist.
+pub(crate) fn push_string(out: &mut String, value: &str) {
+    out.push('"');
+    let bytes = value.as_bytes();
+    let mut start = 0;
+    loop {
+        // The run ends at an ASCII byte or at the end, so both slice ends are char boundaries.
+        let run = plain_run(&bytes[start..]);
+        out.push_str(&value[start..start + run]);
+        start += run;
+        let Some(&byte) = bytes.get(start) else {
+            break;
+        };
+        match byte {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            0x08 => out.push_str("\\b"),
+            0x0C => out.push_str("\\f"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(byte >> 4)]));
+                out.push(char::from(HEX[usize::from(byte & 0xF)]));
+            }
+        }
+        start += 1;
+    }
+    out.push('"');
+}
+
 /// Returns the length of the leading run of `bytes` that needs no attention inside a string: no
 /// quote, backslash or control character. Strings are most of a response, so the run is measured
 /// eight bytes at a time.
@@ -636,7 +733,7 @@ mod tests {
         assert!(error.message_en().contains("HTML error page"));
     }
 
-    /// Describes serde_json's tree the way [`describe`] describes the reader's pass.
+    /// Describes serde_json's tree in the format of [`describe`].
     fn describe_serde(value: &serde_json::Value) -> String {
         use serde_json::Value;
         match value {
@@ -720,6 +817,14 @@ mod tests {
                     .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
                     .unwrap_or(bytes.len());
                 prop_assert_eq!(plain_run(&bytes), first_stop);
+            }
+
+            /// Strings are written exactly as serde_json writes them.
+            #[test]
+            fn writes_strings_as_serde_json_does(value in "(\\PC|[\\x00-\\x1f\"\\\\])*") {
+                let mut ours = String::new();
+                push_string(&mut ours, &value);
+                prop_assert_eq!(ours, serde_json::to_string(&value).unwrap());
             }
 
             /// On valid objects, the reader decodes the same names, strings and numbers.

@@ -2,7 +2,6 @@
 
 use std::fmt;
 
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::cert_no::CERT_TYPE_RESIDENT_ID;
@@ -10,10 +9,11 @@ use crate::config::{check_ref_text, Config};
 use crate::encrypt::{EncryptType, HexCase};
 use crate::envelope::{
     field_wire_names, member, parse_json_body, reject_unknown_keys, report_error, string_member,
-    to_json, verify_signature, RequestForm,
+    verify_signature, RequestForm,
 };
 use crate::error::{Error, ErrorCode, Field, Result};
 use crate::interface::Interface;
+use crate::json::ObjectWriter;
 use crate::response::{interpret_value, SUCCESS_CODE};
 use crate::text::mask;
 use crate::validate::{
@@ -316,25 +316,6 @@ impl Reply<'static> {
     }
 }
 
-#[derive(Serialize)]
-struct ResponseHead<'a> {
-    result: &'a str,
-    #[serde(rename = "responseRefId")]
-    response_ref_id: &'a str,
-    #[serde(rename = "requestRefId")]
-    request_ref_id: &'a str,
-    #[serde(rename = "responseCode")]
-    response_code: &'a str,
-    #[serde(rename = "responseMsg")]
-    response_msg: &'a str,
-}
-
-#[derive(Serialize)]
-struct ResponseBody<'a, R: Serialize> {
-    head: ResponseHead<'a>,
-    response: R,
-}
-
 /// A response ready to send with HTTP 200.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BuiltResponse {
@@ -391,37 +372,35 @@ pub fn build_response(
         }
     };
 
-    let head = ResponseHead {
-        result,
-        response_ref_id: &response_ref_id,
-        request_ref_id,
-        response_code,
-        response_msg,
-    };
     let field = interface.response_field();
-    let body = match value {
-        None => to_json(&ResponseBody {
-            head,
-            response: Value::Null,
-        })?,
-        Some(value) => {
-            let mut object = serde_json::Map::new();
-            object.insert(field.to_owned(), Value::String(value.to_owned()));
-            let object = Value::Object(object);
-            if sealed {
-                let sealed_text = config.sealing_cipher()?.encrypt_text(&to_json(&object)?);
-                to_json(&ResponseBody {
-                    head,
-                    response: sealed_text,
-                })?
-            } else {
-                to_json(&ResponseBody {
-                    head,
-                    response: object,
-                })?
-            }
+    let sealed = match value {
+        Some(value) if sealed => {
+            let mut plaintext = String::with_capacity(32);
+            let mut object = ObjectWriter::begin(&mut plaintext);
+            object.string(field, value);
+            object.end();
+            Some(config.sealing_cipher()?.encrypt_text(&plaintext))
         }
+        _ => None,
     };
+
+    let mut body = String::with_capacity(256 + sealed.as_ref().map_or(0, String::len));
+    let mut envelope = ObjectWriter::begin(&mut body);
+    envelope.object("head", |head| {
+        head.string("result", result)
+            .string("responseRefId", &response_ref_id)
+            .string("requestRefId", request_ref_id)
+            .string("responseCode", response_code)
+            .string("responseMsg", response_msg);
+    });
+    match (value, &sealed) {
+        (_, Some(sealed)) => envelope.string("response", sealed),
+        (Some(value), None) => envelope.object("response", |response| {
+            response.string(field, value);
+        }),
+        (None, None) => envelope.null("response"),
+    };
+    envelope.end();
     Ok(BuiltResponse {
         response_ref_id,
         body,

@@ -3,8 +3,6 @@
 
 use std::borrow::Cow;
 
-use serde::Deserialize;
-
 use crate::error::{ErrorCode, Result};
 use crate::json::{locate, read_json, JsonResult, Kind, Reader};
 
@@ -180,26 +178,20 @@ fn duplicate(reader: &mut Reader<'_>, path: &str) -> crate::json::JsonError {
     )
 }
 
-/// Parses `text` with serde as `T`, for the paths that need a whole tree (requests,
-/// conformance). Syntax errors are malformed_json and type errors wrong_type.
-pub(crate) fn from_json<'a, T: Deserialize<'a>>(text: &'a [u8], path: &str) -> Result<T> {
+/// Parses `text` into a tree of JSON values, for the paths that need every member (requests,
+/// conformance). Every error is malformed_json.
+pub(crate) fn parse_tree(text: &[u8]) -> Result<serde_json::Value> {
     serde_json::from_slice(text).map_err(|error| {
-        let code = match error.classify() {
-            serde_json::error::Category::Data => ErrorCode::WrongType,
-            _ => ErrorCode::MalformedJson,
-        };
         // The reader words syntax errors in both languages, so its message is used when it finds
         // the error too. serde's English text remains for what only serde rejects.
-        if code == ErrorCode::MalformedJson {
-            if let Err(described) = read_json(text, path, Reader::skip_value) {
-                return described;
-            }
+        if let Err(described) = read_json(text, "", Reader::skip_value) {
+            return described;
         }
         let detail = error.to_string();
         locate(
-            code,
+            ErrorCode::MalformedJson,
             text,
-            path,
+            "",
             error.line(),
             error.column(),
             &detail,
