@@ -118,13 +118,19 @@ pub fn check_character(first_17: &[u8]) -> Option<char> {
 }
 
 fn province(code: &str) -> Option<(&'static str, &'static str, bool)> {
-    let mainland = PROVINCES.iter().find(|(c, _, _)| *c == code);
+    // Byte by byte rather than `==`, which calls memcmp once per entry of the table.
+    let key = code.as_bytes();
+    let is_code = |candidate: &str| {
+        let candidate = candidate.as_bytes();
+        candidate.len() == key.len() && candidate.iter().zip(key).all(|(a, b)| a == b)
+    };
+    let mainland = PROVINCES.iter().find(|(c, _, _)| is_code(c));
     if let Some(&(_, zh, en)) = mainland {
         return Some((zh, en, false));
     }
     OUTSIDE_MAINLAND
         .iter()
-        .find(|(c, _, _)| *c == code)
+        .find(|(c, _, _)| is_code(c))
         .map(|&(_, zh, en)| (zh, en, true))
 }
 
@@ -138,8 +144,9 @@ pub fn info(cert_no: &str, options: &Options) -> Result<CertNoInfo> {
 
     let bytes = canonical.as_bytes();
     let birth_date = Date::parse_compact(&bytes[6..14]).ok_or(ErrorCode::CertNoBirthDate)?;
+    let province_code = canonical.get(..2).ok_or(ErrorCode::CertNoProvince)?;
     let (province_zh, province_en, outside_mainland) =
-        province(&canonical[..2]).ok_or(ErrorCode::CertNoProvince)?;
+        province(province_code).ok_or(ErrorCode::CertNoProvince)?;
     let gender = if (bytes[16] - b'0') % 2 == 1 {
         Gender::Male
     } else {
@@ -148,7 +155,7 @@ pub fn info(cert_no: &str, options: &Options) -> Result<CertNoInfo> {
     Ok(CertNoInfo {
         birth_date,
         gender,
-        province_code: canonical[..2].to_owned(),
+        province_code: province_code.to_owned(),
         province_zh,
         province_en,
         outside_mainland,
@@ -174,10 +181,12 @@ pub fn upgrade_15_to_18(input: &str, options: &Options) -> Result<String> {
         ));
     }
 
+    // The input is 15 ASCII digits here, so the split cannot fail.
+    let (region, rest) = trimmed.split_at_checked(6).ok_or(ErrorCode::CertNoFormat)?;
     let mut upgraded = String::with_capacity(18);
-    upgraded.push_str(&trimmed[..6]);
+    upgraded.push_str(region);
     upgraded.push_str("19");
-    upgraded.push_str(&trimmed[6..]);
+    upgraded.push_str(rest);
     let check = check_character(upgraded.as_bytes()).ok_or(ErrorCode::CertNoFormat)?;
     upgraded.push(check);
 
@@ -294,7 +303,7 @@ pub(crate) fn check(value: &str, problems: &mut Vec<Problem>, options: &Options)
 }
 
 fn check_province(value: &str, problems: &mut Vec<Problem>) {
-    let code = &value[..2];
+    let code = value.get(..2).unwrap_or(value);
     match province(code) {
         Some((_, _, false)) => {}
         Some((zh, en, true)) => problems.push(Problem::new(

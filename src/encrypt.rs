@@ -175,11 +175,15 @@ pub fn encode_hex(bytes: &[u8], case: HexCase) -> String {
         HexCase::Lower => b"0123456789abcdef",
         HexCase::Upper => b"0123456789ABCDEF",
     };
-    let mut text = vec![0u8; bytes.len() * 2];
-    for (pair, byte) in text.chunks_exact_mut(2).zip(bytes) {
-        pair[0] = digits[usize::from(byte >> 4)];
-        pair[1] = digits[usize::from(byte & 0x0f)];
-    }
+    // Extending reserved capacity skips zeroing the buffer first. Pushing `char`s into a
+    // `String` would be slower, because each push checks the character's UTF-8 width.
+    let mut text = Vec::with_capacity(bytes.len() * 2);
+    text.extend(bytes.iter().flat_map(|&byte| {
+        [
+            digits[usize::from(byte >> 4)],
+            digits[usize::from(byte & 0x0f)],
+        ]
+    }));
     String::from_utf8(text).unwrap_or_default()
 }
 

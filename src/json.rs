@@ -107,18 +107,27 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a string value; it borrows from the text unless it contains escapes.
+    #[inline]
     pub(crate) fn string(&mut self) -> JsonResult<Cow<'a, str>> {
         self.skip_whitespace();
         self.expect(b'"')?;
         self.after_open = false;
         let start = self.pos;
         self.pos += plain_run(&self.text.as_bytes()[start..]);
+        if self.byte() == Some(b'"') {
+            let content = &self.text[start..self.pos];
+            self.pos += 1;
+            return Ok(Cow::Borrowed(content));
+        }
+        self.string_rest(start)
+    }
+
+    /// Finishes a string that did not end at its first stop: an escape, a control character or
+    /// the end of the text. Kept out of line, so the common case stays small enough to inline.
+    #[cold]
+    #[inline(never)]
+    fn string_rest(&mut self, start: usize) -> JsonResult<Cow<'a, str>> {
         match self.byte() {
-            Some(b'"') => {
-                let content = &self.text[start..self.pos];
-                self.pos += 1;
-                Ok(Cow::Borrowed(content))
-            }
             Some(b'\\') => self.escaped_string(start).map(Cow::Owned),
             Some(_) => Err(self.control_character()),
             None => Err(self.unexpected_end()),
@@ -191,7 +200,7 @@ impl<'a> Reader<'a> {
         self.skip_whitespace();
         if self.eat(close) {
             self.after_open = false;
-            self.depth -= 1;
+            self.depth = self.depth.saturating_sub(1);
             return Ok(false);
         }
         if self.after_open {
@@ -503,6 +512,7 @@ pub(crate) fn push_string(out: &mut String, value: &str) {
 /// Returns the length of the leading run of `bytes` that needs no attention inside a string: no
 /// quote, backslash or control character. Strings are most of a response, so the run is measured
 /// eight bytes at a time.
+#[inline]
 fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);

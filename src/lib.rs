@@ -36,8 +36,8 @@ pub use error::{Error, ErrorCode, Field, Lang, Result};
 pub use interface::Interface;
 pub use provider::{build_response, parse_request, BuiltResponse, ParsedRequest, Reply};
 pub use response::{
-    interpret_http, parse_response, Category, Detail, HttpOutcome, Interpretation, LineStatus,
-    Outcome,
+    interpret_http, parse_response, parse_response_borrowed, BorrowedInterpretation, Category,
+    Detail, HttpOutcome, Interpretation, LineStatus, Outcome,
 };
 pub use validate::{
     validate_applicant, validate_cert_no, validate_mobile, validate_name, Applicant, Change,

@@ -16,12 +16,12 @@ pub struct Segment {
 
 /// Looks up the segment of a canonical 11-digit number; `None` when it is not in the table.
 pub fn segment_of(mobile: &str) -> Option<Segment> {
-    // Longest prefix first, so `1349` wins over `134`; the table is sorted for binary search.
-    (3..=5).rev().find_map(|length| {
-        let prefix = mobile.get(..length)?;
-        let index = SEGMENTS
-            .binary_search_by(|(candidate, _, _)| candidate.cmp(&prefix))
-            .ok()?;
+    // Longest prefix first, so `1349` wins over `134`. Every request looks up its segment, so
+    // the binary search compares the numeric keys below instead of strings.
+    let digits = mobile.as_bytes();
+    (3..=MAX_PREFIX_DIGITS).rev().find_map(|length| {
+        let key = prefix_key(digits.get(..length)?)?;
+        let index = SEGMENT_KEYS.binary_search(&key).ok()?;
         let (prefix, kind, operator) = SEGMENTS[index];
         Some(Segment {
             prefix,
@@ -29,6 +29,50 @@ pub fn segment_of(mobile: &str) -> Option<Segment> {
             operator,
         })
     })
+}
+
+/// The longest prefix in the segment table, in digits.
+const MAX_PREFIX_DIGITS: usize = 5;
+
+/// The prefixes of `SEGMENTS` as [`prefix_key`] values, in the table's order.
+const SEGMENT_KEYS: [u32; SEGMENTS.len()] = segment_keys();
+
+const fn segment_keys() -> [u32; SEGMENTS.len()] {
+    let mut keys = [0; SEGMENTS.len()];
+    let mut index = 0;
+    while index < SEGMENTS.len() {
+        keys[index] = match prefix_key(SEGMENTS[index].0.as_bytes()) {
+            Some(key) => key,
+            None => panic!("a segment prefix must have 1 to 5 ASCII digits"),
+        };
+        index += 1;
+    }
+    keys
+}
+
+/// Encodes up to five ASCII digits as a number that sorts as the text does: each digit `d`
+/// becomes `d + 1` in base 11, and each digit a shorter prefix lacks becomes 0, so
+/// `134` < `1340` < `1349` < `135`. Returns `None` for longer text or a byte that is no digit.
+const fn prefix_key(prefix: &[u8]) -> Option<u32> {
+    if prefix.len() > MAX_PREFIX_DIGITS {
+        return None;
+    }
+    let mut key = 0;
+    let mut position = 0;
+    while position < MAX_PREFIX_DIGITS {
+        let digit = if position < prefix.len() {
+            let byte = prefix[position];
+            if !byte.is_ascii_digit() {
+                return None;
+            }
+            (byte - b'0') as u32 + 1
+        } else {
+            0
+        };
+        key = key * 11 + digit;
+        position += 1;
+    }
+    Some(key)
 }
 
 /// Whether a character is a separator people type inside phone numbers.
@@ -77,7 +121,9 @@ pub(crate) fn normalize(input: &str) -> Normalized {
     let all_digits_after = |prefix: &str| {
         value.len() == prefix.len() + 11
             && value.starts_with(prefix)
-            && value[prefix.len()..].bytes().all(|b| b.is_ascii_digit())
+            && value.as_bytes()[prefix.len()..]
+                .iter()
+                .all(u8::is_ascii_digit)
     };
     let country_code = ["+86", "0086", "86"]
         .into_iter()
@@ -125,7 +171,9 @@ pub(crate) fn check(value: &str, problems: &mut Vec<Problem>) {
     }
 
     if segment_of(value).is_none() {
-        let prefix = &value[..3];
+        // `get` rather than indexing, here and in cert_no.rs: the value is ASCII digits by now,
+        // and a str index would bring the panic formatting of char boundaries into WebAssembly.
+        let prefix = value.get(..3).unwrap_or(value);
         problems.push(Problem::new(
             ErrorCode::MobileUnknownSegment,
             format!("号段 {prefix} 不在已知号段表中，请确认号码无误"),
@@ -143,6 +191,40 @@ mod tests {
     #[test]
     fn segment_table_is_sorted() {
         assert!(SEGMENTS.windows(2).all(|pair| pair[0].0 < pair[1].0));
+    }
+
+    #[test]
+    fn segment_keys_keep_table_order() {
+        assert!(SEGMENT_KEYS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(prefix_key(b"134") < prefix_key(b"1340"));
+        assert!(prefix_key(b"1349") < prefix_key(b"135"));
+        assert_eq!(prefix_key(b"13a"), None);
+        assert_eq!(prefix_key(b"134567"), None);
+    }
+
+    #[test]
+    fn segment_lookup_matches_longest_text_prefix() {
+        // Every 5-digit start from 13000 to 19999, against a plain scan of the table.
+        for start in 13_000..20_000 {
+            let mobile = format!("{start}123456");
+            let expected = SEGMENTS
+                .iter()
+                .filter(|(prefix, _, _)| mobile.starts_with(prefix))
+                .max_by_key(|(prefix, _, _)| prefix.len())
+                .map(|(prefix, _, _)| *prefix);
+            assert_eq!(
+                segment_of(&mobile).map(|segment| segment.prefix),
+                expected,
+                "{mobile}"
+            );
+        }
+    }
+
+    #[test]
+    fn segment_of_rejects_non_digits() {
+        assert!(segment_of("13a00138000").is_none());
+        assert!(segment_of("1").is_none());
+        assert!(segment_of("").is_none());
     }
 
     #[test]

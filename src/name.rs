@@ -128,7 +128,13 @@ pub(crate) fn check(value: &str, problems: &mut Vec<Problem>) {
     }
 
     let starts_or_ends = value.starts_with(MIDDLE_DOT) || value.ends_with(MIDDLE_DOT);
-    let doubled = value.contains("\u{00B7}\u{00B7}");
+    // A byte search instead of `str::contains`, whose substring searcher is 1.6 KB of
+    // WebAssembly.
+    let double_dot = "\u{00B7}\u{00B7}".as_bytes();
+    let doubled = value
+        .as_bytes()
+        .windows(double_dot.len())
+        .any(|window| window == double_dot);
     if starts_or_ends || doubled {
         let masked = masked();
         problems.push(Problem::new(

@@ -20,6 +20,95 @@ pub fn text_from_utf8(bytes: &[u8]) -> Result<&str> {
 /// `TextEncoder` into U+FFFD, and either would hash to a value nobody can match.
 pub fn text_from_utf16(units: &[u16]) -> Result<String> {
     let mut bytes = Vec::with_capacity(units.len() + units.len() / 2);
+    decode_utf16(units, &mut bytes)?;
+    // Every byte came from an ASCII unit or from `char::encode_utf8`, so this cannot fail.
+    String::from_utf8(bytes).map_err(|_| Error::from_code(ErrorCode::InvalidUtf8))
+}
+
+/// Decodes UTF-16 code units into UTF-8 inside `buffer`, with the checks and errors of
+/// [`text_from_utf16`], so that a binding can keep short arguments off the heap.
+///
+/// Returns `Ok(None)` when the UTF-8 text is longer than `buffer`; decode with
+/// [`text_from_utf16`] then.
+pub fn text_from_utf16_in<'a>(units: &[u16], buffer: &'a mut [u8]) -> Result<Option<&'a str>> {
+    let mut output = SliceOutput {
+        buffer,
+        length: 0,
+        overflowed: false,
+    };
+    decode_utf16(units, &mut output)?;
+    if output.overflowed {
+        return Ok(None);
+    }
+    let SliceOutput { buffer, length, .. } = output;
+    // As in `text_from_utf16`, the bytes are valid UTF-8 by construction.
+    std::str::from_utf8(&buffer[..length])
+        .map(Some)
+        .map_err(|_| Error::from_code(ErrorCode::InvalidUtf8))
+}
+
+/// The destination of [`decode_utf16`]: a growing vector or a fixed buffer.
+trait Utf8Output {
+    fn reserve(&mut self, additional: usize);
+    fn extend_ascii(&mut self, units: &[u16]);
+    fn push_bytes(&mut self, bytes: &[u8]);
+}
+
+impl Utf8Output for Vec<u8> {
+    fn reserve(&mut self, additional: usize) {
+        Vec::reserve(self, additional);
+    }
+
+    fn extend_ascii(&mut self, units: &[u16]) {
+        self.extend(units.iter().map(|&unit| unit as u8));
+    }
+
+    fn push_bytes(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
+/// A fixed buffer that records, instead of growing, that the text did not fit.
+struct SliceOutput<'a> {
+    buffer: &'a mut [u8],
+    length: usize,
+    overflowed: bool,
+}
+
+impl SliceOutput<'_> {
+    /// Returns the next `count` bytes of the buffer, or `None` after marking an overflow.
+    fn take(&mut self, count: usize) -> Option<&mut [u8]> {
+        let end = self.length + count;
+        if self.overflowed || end > self.buffer.len() {
+            self.overflowed = true;
+            return None;
+        }
+        let start = self.length;
+        self.length = end;
+        Some(&mut self.buffer[start..end])
+    }
+}
+
+impl Utf8Output for SliceOutput<'_> {
+    fn reserve(&mut self, _additional: usize) {}
+
+    fn extend_ascii(&mut self, units: &[u16]) {
+        if let Some(target) = self.take(units.len()) {
+            for (byte, &unit) in target.iter_mut().zip(units) {
+                *byte = unit as u8;
+            }
+        }
+    }
+
+    fn push_bytes(&mut self, bytes: &[u8]) {
+        if let Some(target) = self.take(bytes.len()) {
+            target.copy_from_slice(bytes);
+        }
+    }
+}
+
+/// Decodes `units` into `output`, rejecting an unpaired surrogate.
+fn decode_utf16(units: &[u16], output: &mut impl Utf8Output) -> Result<()> {
     // The index of the next character, for the error message.
     let mut characters = 0;
     let mut rest = units;
@@ -30,7 +119,7 @@ pub fn text_from_utf16(units: &[u16]) -> Result<String> {
             .iter()
             .position(|&unit| unit >= 0x80)
             .unwrap_or(rest.len());
-        bytes.extend(rest[..ascii].iter().map(|&unit| unit as u8));
+        output.extend_ascii(&rest[..ascii]);
         characters += ascii;
         rest = &rest[ascii..];
 
@@ -38,20 +127,19 @@ pub fn text_from_utf16(units: &[u16]) -> Result<String> {
             .iter()
             .position(|&unit| unit < 0x80)
             .unwrap_or(rest.len());
+        // A unit outside ASCII takes at most 3 UTF-8 bytes (a surrogate pair takes 4 for two).
+        output.reserve(end * 3);
         let mut buffer = [0u8; 4];
         for decoded in char::decode_utf16(rest[..end].iter().copied()) {
             match decoded {
-                Ok(character) => {
-                    bytes.extend_from_slice(character.encode_utf8(&mut buffer).as_bytes())
-                }
+                Ok(character) => output.push_bytes(character.encode_utf8(&mut buffer).as_bytes()),
                 Err(error) => return Err(lone_surrogate(characters, error.unpaired_surrogate())),
             }
             characters += 1;
         }
         rest = &rest[end..];
     }
-    // Every byte came from an ASCII unit or from `char::encode_utf8`, so this cannot fail.
-    String::from_utf8(bytes).map_err(|_| Error::from_code(ErrorCode::InvalidUtf8))
+    Ok(())
 }
 
 fn lone_surrogate(index: usize, unit: u16) -> Error {
@@ -118,6 +206,47 @@ mod tests {
     #[test]
     fn utf16_pair_decodes() {
         assert_eq!(text_from_utf16(&[0xD842, 0xDFB7, 0x7530]).unwrap(), "𠮷田");
+    }
+
+    #[test]
+    fn utf16_in_buffer_matches_heap() {
+        let cases: [&[u16]; 4] = [
+            &[],
+            &[0x31, 0x33, 0x38],
+            &[0x5F20, 0x4E09],
+            &[0xD842, 0xDFB7, 0x7530, 0x41],
+        ];
+        for units in cases {
+            let mut buffer = [0u8; 16];
+            let decoded = text_from_utf16_in(units, &mut buffer).unwrap();
+            assert_eq!(decoded, Some(text_from_utf16(units).unwrap().as_str()));
+        }
+    }
+
+    #[test]
+    fn utf16_in_buffer_too_small() {
+        let mut buffer = [0u8; 5];
+        assert_eq!(
+            text_from_utf16_in(&[0x5F20, 0x4E09], &mut buffer).unwrap(),
+            None
+        );
+        assert_eq!(text_from_utf16_in(&[0x41; 6], &mut buffer).unwrap(), None);
+        let mut exact = [0u8; 6];
+        assert_eq!(
+            text_from_utf16_in(&[0x5F20, 0x4E09], &mut exact).unwrap(),
+            Some("张三")
+        );
+    }
+
+    #[test]
+    fn utf16_in_buffer_lone_surrogate_rejected() {
+        let mut buffer = [0u8; 16];
+        let error = text_from_utf16_in(&[0x5F20, 0xD842], &mut buffer).unwrap_err();
+        assert_eq!(error.code(), ErrorCode::LoneSurrogate);
+        // The surrogate is reported even when the text would not have fitted.
+        let mut small = [0u8; 2];
+        let error = text_from_utf16_in(&[0x5F20, 0xD842], &mut small).unwrap_err();
+        assert_eq!(error.code(), ErrorCode::LoneSurrogate);
     }
 
     #[test]

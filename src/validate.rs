@@ -375,6 +375,9 @@ fn run_field(
     let is_valid = problems.iter().all(|p| p.severity == Severity::Warning);
     let value = match (is_valid, options.mode) {
         (true, Mode::Normalize) => Some(normalized.value),
+        // A valid value in strict mode is usually its normalised form, whose string is reused
+        // instead of copying the input again.
+        (true, Mode::Strict) if normalized.value == input => Some(normalized.value),
         (true, Mode::Strict) => Some(input.to_owned()),
         (false, _) => None,
     };

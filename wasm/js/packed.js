@@ -1,16 +1,16 @@
-// The packed path of validateApplicant: the applicant and the options go into WebAssembly as
-// one string, and the report comes back as one string that unpackReport turns into objects.
-// It replaces about twenty calls across the boundary (one per property read, string and
-// result object) with two, and gives the same result as the general path.
+// The packed path of validateApplicant. packApplicant writes the applicant and the options as
+// UTF-16 code units straight into a buffer in WebAssembly memory, and the report comes back as
+// one string that unpackReport turns into objects. It replaces about twenty calls across the
+// boundary (one per property read, string and result object) with two, and gives the same
+// result as the general path.
 //
-// The parts of the packed applicant are separated by U+0000. A string that contains U+0000 or a lone surrogate, any value
-// of an unexpected type, and a 3DES encryptType are left to the general path in Rust, which
-// reads the arguments again and raises the usual errors. When a getter throws, the general
-// path calls it a second time and reports the error.
+// Any value of an unexpected type, a string with a lone surrogate, a 3DES encryptType and
+// input longer than the buffer are left to the general path in Rust, which reads the arguments
+// again and raises the usual errors. When a getter throws, the general path calls it a second
+// time and reports the error.
 
-const SEPARATOR = '\0';
-
-// The bits of the first part of a packed applicant; wasm/src/packed.rs reads the same values.
+// The bits of the first code unit of a packed applicant; wasm/src/packed.rs reads the same
+// values.
 const HAS_MOBILE = 1;
 const HAS_CERT_NO = 2;
 const HAS_NAME = 4;
@@ -20,6 +20,18 @@ const HAS_MIN_BIRTH_YEAR = 32;
 const HAS_ENCRYPT = 64;
 const UPPER_CASE = 128;
 const MD5_16 = 256;
+const TODAY_NOW = 512;
+
+// The WebAssembly memory of the current instance, registered by wasm/src/packed.rs, and a
+// view of it. The view is made again when it is empty, because growing the memory detaches
+// the old buffer.
+let memory = null;
+let units = null;
+
+export function setMemory(value) {
+  memory = value;
+  units = null;
+}
 
 // The input strings of the packed call in progress, so that a canonical value equal to its
 // input comes back as the caller's string instead of a copy.
@@ -35,24 +47,34 @@ function isObject(value) {
   return value instanceof Object && typeof value !== 'function';
 }
 
-function isPlainText(value) {
+// Engines without String.prototype.isWellFormed (ES2024) take the general path, which finds
+// lone surrogates itself.
+function isWellFormedText(value) {
   return (
     typeof value === 'string' &&
     typeof value.isWellFormed === 'function' &&
-    value.isWellFormed() &&
-    !value.includes(SEPARATOR)
+    value.isWellFormed()
   );
 }
 
-function packOptions(options, parts) {
-  let flags = 0;
+// The text parts of the options that readOptions read last, to save an array per call. They
+// are set after every getter has run, because a getter may call validateApplicant again.
+let todayText = '';
+let minBirthYearText = '';
+let encryptTypeText = '';
+
+// Reads the options into the variables above; returns their flags, or -1 for the general path.
+function readOptions(options) {
   if (isAbsent(options)) {
-    parts.push(String(Date.now()), '', '');
-    return TODAY_MILLIS;
+    todayText = '';
+    minBirthYearText = '';
+    encryptTypeText = '';
+    return TODAY_NOW;
   }
   if (!isObject(options)) {
     return -1;
   }
+  let flags = 0;
 
   const mode = options.mode;
   if (mode === 'normalize') {
@@ -62,44 +84,47 @@ function packOptions(options, parts) {
   }
 
   const minBirthYear = options.minBirthYear;
-  let minBirthYearText = '';
+  let minBirthYearPart = '';
   if (!isAbsent(minBirthYear)) {
     if (!Number.isInteger(minBirthYear) || Math.abs(minBirthYear) > 2147483647) {
       return -1;
     }
     flags |= HAS_MIN_BIRTH_YEAR;
-    minBirthYearText = String(minBirthYear);
+    minBirthYearPart = String(minBirthYear);
   }
 
   const today = options.today;
-  let todayText;
+  let todayPart = '';
   if (isAbsent(today)) {
-    flags |= TODAY_MILLIS;
-    todayText = String(Date.now());
+    flags |= TODAY_NOW;
   } else if (today instanceof Date) {
     const millis = today.getTime();
     if (!Number.isFinite(millis)) {
       return -1;
     }
     flags |= TODAY_MILLIS;
-    todayText = String(millis);
-  } else if (isPlainText(today)) {
-    todayText = today;
+    todayPart = String(millis);
+  } else if (isWellFormedText(today)) {
+    todayPart = today;
   } else {
     return -1;
   }
 
   const encrypt = options.encrypt;
-  let encryptType = '';
+  let encryptTypePart = '';
   if (!isAbsent(encrypt)) {
     if (!isObject(encrypt)) {
       return -1;
     }
-    encryptType = encrypt.encryptType;
-    if (!isPlainText(encryptType) || encryptType.toLowerCase() === '3des') {
+    const encryptType = encrypt.encryptType;
+    if (
+      !isWellFormedText(encryptType) ||
+      (encryptType.length === 4 && encryptType.toLowerCase() === '3des')
+    ) {
       return -1;
     }
     flags |= HAS_ENCRYPT;
+    encryptTypePart = encryptType;
 
     const hexCase = encrypt.hexCase;
     if (hexCase === 'upper') {
@@ -114,112 +139,162 @@ function packOptions(options, parts) {
       return -1;
     }
   }
-
-  parts.push(todayText, minBirthYearText, encryptType);
+  todayText = todayPart;
+  minBirthYearText = minBirthYearPart;
+  encryptTypeText = encryptTypePart;
   return flags;
 }
 
-// Returns `flags\0today\0minBirthYear\0encryptType\0mobile\0certNo\0name`, or undefined when
-// the general path must read the arguments.
-export function packApplicant(applicant, options) {
+// Writes the length of `text` and its code units at `position`; returns the next position.
+function writeText(view, position, text) {
+  const length = text.length;
+  view[position] = length;
+  position += 1;
+  for (let i = 0; i < length; i += 1) {
+    view[position + i] = text.charCodeAt(i);
+  }
+  return position + length;
+}
+
+// Writes the applicant and the options into the `capacity` code units at `offset` (counted in
+// code units) of WebAssembly memory, as the flags, then today, minBirthYear, encryptType,
+// mobile, certNo and name, each as its length and its code units. Returns the number of code
+// units written, or -1 when the general path must read the arguments.
+export function packApplicant(applicant, options, offset, capacity) {
   try {
     if (!isObject(applicant)) {
-      return undefined;
+      return -1;
     }
     const mobile = applicant.mobile;
     const certNo = applicant.certNo;
     const name = applicant.name;
     let flags = 0;
+    let length = 7;
     if (!isAbsent(mobile)) {
-      if (!isPlainText(mobile)) return undefined;
+      if (!isWellFormedText(mobile)) return -1;
       flags |= HAS_MOBILE;
+      length += mobile.length;
     }
     if (!isAbsent(certNo)) {
-      if (!isPlainText(certNo)) return undefined;
+      if (!isWellFormedText(certNo)) return -1;
       flags |= HAS_CERT_NO;
+      length += certNo.length;
     }
     if (!isAbsent(name)) {
-      if (!isPlainText(name)) return undefined;
+      if (!isWellFormedText(name)) return -1;
       flags |= HAS_NAME;
+      length += name.length;
+    }
+    const optionFlags = readOptions(options);
+    if (optionFlags < 0) {
+      return -1;
+    }
+    length += todayText.length + minBirthYearText.length + encryptTypeText.length;
+    if (length > capacity) {
+      return -1;
     }
 
-    const parts = [];
-    const optionFlags = packOptions(options, parts);
-    if (optionFlags < 0) {
-      return undefined;
+    // Getters may have called into WebAssembly and grown its memory, so the view is checked
+    // only after every property has been read.
+    if (units === null || units.length === 0) {
+      units = new Uint16Array(memory.buffer);
     }
+    const view = units;
+    view[offset] = flags | optionFlags;
+    let position = offset + 1;
+    position = writeText(view, position, todayText);
+    position = writeText(view, position, minBirthYearText);
+    position = writeText(view, position, encryptTypeText);
+    position = writeText(view, position, flags & HAS_MOBILE ? mobile : '');
+    position = writeText(view, position, flags & HAS_CERT_NO ? certNo : '');
+    position = writeText(view, position, flags & HAS_NAME ? name : '');
+
     inputMobile = mobile;
     inputCertNo = certNo;
     inputName = name;
-    // The name comes last: wasm-bindgen copies ASCII one character at a time and switches to
-    // TextEncoder.encodeInto at the first other character.
-    return (
-      (flags | optionFlags) + SEPARATOR +
-      parts[0] + SEPARATOR + parts[1] + SEPARATOR + parts[2] + SEPARATOR +
-      (flags & HAS_MOBILE ? mobile : '') + SEPARATOR +
-      (flags & HAS_CERT_NO ? certNo : '') + SEPARATOR +
-      (flags & HAS_NAME ? name : '')
-    );
+    return position - offset;
   } catch {
-    return undefined;
+    return -1;
   }
 }
 
+// The report being read by unpackReport and the position in it. Module variables rather than
+// closures, which would be allocated on every call; unpackReport runs no caller code, so no
+// other call can change them meanwhile.
+let packedReport = '';
+let readPosition = 0;
+
+// Reads a number: one character whose code is the number.
+function readNumber() {
+  const value = packedReport.charCodeAt(readPosition);
+  readPosition += 1;
+  return value;
+}
+
+// Reads a string: its UTF-16 length as two characters (high and low part, base 0xD000 so that
+// no code is a surrogate), then its text.
+function readText() {
+  const high = packedReport.charCodeAt(readPosition);
+  const low = packedReport.charCodeAt(readPosition + 1);
+  const start = readPosition + 2;
+  readPosition = start + high * 0xd000 + low;
+  return packedReport.slice(start, readPosition);
+}
+
 // Builds the Report of a packed call from what wasm/src/packed.rs writes. The string is read by
-// position instead of being split, because splitting it took most of the call's time. A number
-// is one character whose code is the number. A string is its UTF-16 length as two such
-// characters (high and low part, base 0xD000 so that no code is a surrogate), then its text.
-// The report is its validity and field count, then per field its name, validity, value,
-// encrypted value, problems and changes. A value and an encrypted value start with a number:
-// 0 for null, 1 for the input string (value) or no encryption requested (encrypted), and 2 for
-// a string that follows.
+// position instead of being split, because splitting it took most of the call's time. The
+// report is its validity and field count, then per field its name, validity, value, encrypted
+// value, problems and changes. A value and an encrypted value start with a number: 0 for null,
+// 1 for the input string (value) or no encryption requested (encrypted), and 2 for a string
+// that follows.
 export function unpackReport(packed) {
-  const fieldInputs = { mobile: inputMobile, certNo: inputCertNo, name: inputName };
+  const mobile = inputMobile;
+  const certNo = inputCertNo;
+  const name = inputName;
   inputMobile = null;
   inputCertNo = null;
   inputName = null;
+  packedReport = packed;
+  readPosition = 0;
 
-  let position = 0;
-  const number = () => packed.charCodeAt(position++);
-  const text = () => {
-    const length = packed.charCodeAt(position) * 0xd000 + packed.charCodeAt(position + 1);
-    const start = position + 2;
-    position = start + length;
-    return packed.slice(start, position);
-  };
-
-  const valid = number() === 1;
-  const fieldCount = number();
+  const valid = readNumber() === 1;
+  const fieldCount = readNumber();
   const fields = [];
   const allProblems = [];
   for (let f = 0; f < fieldCount; f += 1) {
-    const field = text();
-    const fieldValid = number() === 1;
-    const valueKind = number();
+    const field = readText();
+    const fieldValid = readNumber() === 1;
+    const valueKind = readNumber();
     let value = null;
-    if (valueKind === 1) {
-      value = fieldInputs[field];
+    // The input is picked by comparisons rather than from an object keyed by field name, which
+    // would cost a string table lookup of the freshly read name.
+    if (valueKind === 1 && field === 'mobile') {
+      value = mobile;
+    } else if (valueKind === 1 && field === 'certNo') {
+      value = certNo;
+    } else if (valueKind === 1) {
+      value = name;
     } else if (valueKind === 2) {
-      value = text();
+      value = readText();
     }
-    const encryptedKind = number();
+    const encryptedKind = readNumber();
     let encrypted;
     if (encryptedKind === 0) {
       encrypted = null;
     } else if (encryptedKind === 2) {
-      encrypted = text();
+      encrypted = readText();
     }
 
     const problems = [];
-    const problemCount = number();
+    const problemCount = readNumber();
     for (let p = 0; p < problemCount; p += 1) {
       const problem = {
-        field: text(),
-        severity: text(),
-        code: number(),
-        name: text(),
-        messageZh: text(),
-        messageEn: text(),
+        field: readText(),
+        severity: readText(),
+        code: readNumber(),
+        name: readText(),
+        messageZh: readText(),
+        messageEn: readText(),
       };
       problems.push(problem);
       // The report's list has objects of its own, as the general path builds them.
@@ -227,16 +302,19 @@ export function unpackReport(packed) {
     }
 
     const changes = [];
-    const changeCount = number();
+    const changeCount = readNumber();
     for (let c = 0; c < changeCount; c += 1) {
-      changes.push({ field: text(), kind: text(), messageZh: text(), messageEn: text() });
+      changes.push({
+        field: readText(), kind: readText(), messageZh: readText(), messageEn: readText(),
+      });
     }
 
-    const report = { field, valid: fieldValid, value, problems, changes };
-    if (encrypted !== undefined) {
-      report.encrypted = encrypted;
+    if (encrypted === undefined) {
+      fields.push({ field, valid: fieldValid, value, problems, changes });
+    } else {
+      fields.push({ field, valid: fieldValid, value, problems, changes, encrypted });
     }
-    fields.push(report);
   }
+  packedReport = '';
   return { valid, fields, problems: allProblems };
 }

@@ -171,6 +171,17 @@ for (const [build, api] of await fullBuilds()) {
         { mobile: '14012345678', certNo: '81000019800101100X', name: '𠮷田' },
         { certNo: '110105194912310020', name: undefined },
         {},
+        // U+0000 inside a field, and a name too long for the packed path's input buffer.
+        { mobile: '138\u00000013800', name: '张\u0000三' },
+        { mobile: '13800138000', name: '张'.repeat(300) },
+        // A getter that calls validateApplicant while the arguments are being packed.
+        {
+          mobile: '13800138000',
+          get name() {
+            api.validateApplicant({ mobile: '19212345678', name: '欧阳娜娜' });
+            return '张三';
+          },
+        },
       ];
       const optionSets = [
         undefined,

@@ -1,17 +1,25 @@
 //! The panic and error boundary every native method goes through.
 //!
-//! Each native method runs its body in `EnvUnowned::with_env`, which wraps the closure in
-//! `std::panic::catch_unwind`, and resolves the outcome with [`ThrowMbasuException`]: a core
+//! Most native methods run their body in `EnvUnowned::with_env`, which wraps the closure in
+//! `std::panic::catch_unwind`, and resolve the outcome with [`ThrowMbasuException`]: a core
 //! error becomes `cn.mbasu.MbasuException` with the core's code, name and both messages, and a
 //! panic becomes the same exception with code 6 (`panic`). No unwind reaches the JVM.
+//!
+//! The request and response methods, which callers run per HTTP exchange, use [`run_raw`]
+//! instead. It runs the body in `catch_unwind` on the raw `JNIEnv` ([`RawEnv`]) and enters
+//! `with_env` only to throw. `with_env` and `resolve` each set up and tear down a jni
+//! `AttachGuard`, bookkeeping in thread-local storage that a method calling only raw JNI
+//! functions does not need.
 
 use std::any::Any;
 use std::fmt;
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::marker::PhantomData;
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
 use jni::errors::ErrorPolicy;
 use jni::objects::{JObject, JThrowable, JValue};
-use jni::{jni_sig, jni_str, Env};
+use jni::sys::{jobject, JNIEnv};
+use jni::{jni_sig, jni_str, Env, EnvUnowned};
 use mbasu::{Error, ErrorCode};
 
 use crate::strings::new_java_string;
@@ -65,6 +73,87 @@ pub(crate) fn null_argument(argument: &str) -> GlueError {
         &format!("参数 {argument} 为 null"),
         &format!("argument {argument} is null"),
     ))
+}
+
+/// The `JNIEnv` of the current native method call, for bodies that call the JNI function table
+/// directly.
+///
+/// The `'local` lifetime is the native call's local reference frame. [`run_raw`] creates it with
+/// no Java exception pending, because the JVM calls a native method only then. Code with a
+/// `RawEnv` keeps it that way: after a JNI call that can throw, it returns `Err` before the next
+/// JNI call.
+#[derive(Clone, Copy)]
+pub(crate) struct RawEnv<'local> {
+    raw: *mut JNIEnv,
+    _frame: PhantomData<&'local ()>,
+}
+
+impl<'local> RawEnv<'local> {
+    /// The raw `JNIEnv` of a method running in `with_env`, for the helpers shared with the
+    /// [`run_raw`] methods. The caller must have checked that no exception is pending.
+    pub(crate) fn from_env(env: &Env<'local>) -> RawEnv<'local> {
+        RawEnv {
+            raw: env.get_raw(),
+            _frame: PhantomData,
+        }
+    }
+
+    pub(crate) fn raw(self) -> *mut JNIEnv {
+        self.raw
+    }
+}
+
+/// A local reference returned to Java from a [`run_raw`] method: the raw `jobject`, or null
+/// after an exception was thrown.
+#[repr(transparent)]
+pub(crate) struct LocalRef<'local> {
+    raw: jobject,
+    _frame: PhantomData<&'local ()>,
+}
+
+impl<'local> LocalRef<'local> {
+    /// Wraps a non-null local reference that a JNI function of `_env` just returned.
+    pub(crate) fn new(_env: RawEnv<'local>, raw: jobject) -> LocalRef<'local> {
+        LocalRef {
+            raw,
+            _frame: PhantomData,
+        }
+    }
+}
+
+impl Default for LocalRef<'_> {
+    fn default() -> Self {
+        LocalRef {
+            raw: std::ptr::null_mut(),
+            _frame: PhantomData,
+        }
+    }
+}
+
+/// Runs a native method body on the raw `JNIEnv`, inside `catch_unwind`.
+///
+/// A body that returns `Ok` returns straight to Java. An error or a panic is handed to
+/// `EnvUnowned::with_env` and [`ThrowMbasuException`], so it is thrown exactly as in the
+/// methods that use `with_env` throughout.
+pub(crate) fn run_raw<'local, T: Default>(
+    mut unowned_env: EnvUnowned<'local>,
+    body: impl FnOnce(RawEnv<'local>) -> GlueResult<T>,
+) -> T {
+    let env = RawEnv {
+        raw: unowned_env.as_raw(),
+        _frame: PhantomData,
+    };
+    match catch_unwind(AssertUnwindSafe(|| body(env))) {
+        Ok(Ok(value)) => value,
+        Ok(Err(error)) => unowned_env
+            .with_env(|_env| -> GlueResult<T> { Err(error) })
+            .resolve::<ThrowMbasuException>(),
+        // Resuming the unwind inside `with_env` hands the payload to its own `catch_unwind`,
+        // and from there to `ThrowMbasuException::on_panic`. The panic hook does not run again.
+        Err(payload) => unowned_env
+            .with_env(|_env| -> GlueResult<T> { resume_unwind(payload) })
+            .resolve::<ThrowMbasuException>(),
+    }
 }
 
 /// The error policy of every native method: errors and panics become `MbasuException`.

@@ -1,19 +1,21 @@
 //! Native methods of the client side: build a request, read a response, classify an HTTP
 //! exchange.
 //!
-//! Building and reading return [`BytePacker`] bytes; a reading carries an index into the value
-//! table Java loads once from [`value_meanings`] instead of the value's labels.
+//! Building and reading run in [`run_raw`], because callers make them once per HTTP exchange,
+//! and return UTF-8 bytes. A reading ([`BytePacker`]) carries an index into the value table
+//! Java loads once from [`value_meanings`] instead of the value's labels. A built request is its
+//! body followed by a trailer ([`pack_built_request`]), written into the body's own buffer.
 
 use jni::objects::{JByteArray, JClass, JObject, JString};
 use jni::sys::{jint, jlong};
 use jni::{jni_mangle, EnvUnowned};
 use mbasu::response::{interpret_value, values, Detail, ValueMeaning};
 use mbasu::{
-    build_request, interpret_http, parse_response, Error, HttpOutcome, Interpretation,
-    RequestFields, RequestOptions,
+    build_request, interpret_http, parse_response_borrowed, BorrowedInterpretation, BuiltRequest,
+    Error, HttpOutcome, Interpretation, RequestFields, RequestOptions,
 };
 
-use crate::boundary::{GlueResult, ThrowMbasuException};
+use crate::boundary::{run_raw, GlueResult, LocalRef, ThrowMbasuException};
 use crate::config::with_config;
 use crate::enums::{
     encrypt_type, from_ordinal, interface, ordinal, CATEGORIES, LINE_STATUSES, OUTCOMES,
@@ -21,17 +23,18 @@ use crate::enums::{
 };
 use crate::packed::{BytePacker, Packer};
 use crate::strings::{
-    read_arg, read_optional_arg, read_optional_text, read_text, with_byte_array, Text,
+    new_byte_array, read_arg, read_optional_arg, read_optional_text, read_raw_text, read_text,
+    with_byte_array, TextBuffer,
 };
 
 /// Validates, normalises and encrypts the fields, then serialises the request.
 ///
 /// `encrypt_type_ordinal` is -1 for no encryptType; `name` and `request_ref_id` may be `null`.
-/// Returns path, requestRefId and body as UTF-8 bytes ([`BytePacker`]), because the body goes
-/// to an HTTP client as bytes.
+/// Returns the body as UTF-8 bytes followed by the path and requestRefId
+/// ([`pack_built_request`]), because the body goes to an HTTP client as bytes.
 #[jni_mangle("cn.mbasu.NativeBridge")]
 pub fn config_build_request<'local>(
-    mut unowned_env: EnvUnowned<'local>,
+    unowned_env: EnvUnowned<'local>,
     _class: JClass<'local>,
     handle: jlong,
     owner: JObject<'local>,
@@ -42,105 +45,115 @@ pub fn config_build_request<'local>(
     encrypt_type_ordinal: jint,
     form_ordinal: jint,
     request_ref_id: JString<'local>,
-) -> JByteArray<'local> {
-    unowned_env
-        .with_env(|env| -> GlueResult<_> {
-            let interface = interface(interface_ordinal)?;
-            let encrypt_type = match encrypt_type_ordinal {
-                -1 => None,
-                other => Some(encrypt_type(other)?),
-            };
-            let form = from_ordinal(&REQUEST_FORMS, form_ordinal, "RequestForm")?;
-            let mobile = read_arg(env, &mobile, "mobile")?;
-            let cert_no = read_arg(env, &cert_no, "certNo")?;
-            let name = read_optional_arg(env, &name)?;
-            let request_ref_id = read_optional_arg(env, &request_ref_id)?;
+) -> LocalRef<'local> {
+    run_raw(unowned_env, |env| {
+        let interface = interface(interface_ordinal)?;
+        let encrypt_type = match encrypt_type_ordinal {
+            -1 => None,
+            other => Some(encrypt_type(other)?),
+        };
+        let form = from_ordinal(&REQUEST_FORMS, form_ordinal, "RequestForm")?;
+        let mut mobile_buffer = TextBuffer::new();
+        let mut cert_no_buffer = TextBuffer::new();
+        let mut name_buffer = TextBuffer::new();
+        let mut request_ref_id_buffer = TextBuffer::new();
+        let fields = RequestFields {
+            mobile: read_arg(env, &mobile, "mobile", &mut mobile_buffer)?,
+            cert_no: read_arg(env, &cert_no, "certNo", &mut cert_no_buffer)?,
+            name: read_optional_arg(env, &name, &mut name_buffer)?,
+        };
+        let options = RequestOptions {
+            encrypt_type,
+            request_ref_id: read_optional_arg(env, &request_ref_id, &mut request_ref_id_buffer)?,
+            form,
+        };
+        let built = with_config(handle, &owner, |config| {
+            Ok(build_request(&config.core, interface, &fields, &options)?)
+        })?;
+        new_byte_array(env, &pack_built_request(built))
+    })
+}
 
-            let fields = RequestFields {
-                mobile: mobile.as_str(),
-                cert_no: cert_no.as_str(),
-                name: name.as_ref().map(Text::as_str),
-            };
-            let options = RequestOptions {
-                encrypt_type,
-                request_ref_id: request_ref_id.as_ref().map(Text::as_str),
-                form,
-            };
-            let built = with_config(handle, &owner, |config| {
-                Ok(build_request(&config.core, interface, &fields, &options)?)
-            })?;
-
-            let mut packer = BytePacker::with_capacity(
-                12 + built.path.len() + built.request_ref_id.len() + built.body.len(),
-            );
-            packer
-                .str(&built.path)
-                .str(&built.request_ref_id)
-                .str(&built.body);
-            packer.finish(env)
-        })
-        .resolve::<ThrowMbasuException>()
+/// Lays out a built request as `cn.mbasu.BuiltRequest` reads it: the body, the path and the
+/// requestRefId as UTF-8, then their three lengths in bytes as big-endian `int`s.
+///
+/// The trailer goes after the body, so it is appended to the body's own buffer instead of
+/// copying everything into a new one. `build_request` usually leaves room for it, and `reserve`
+/// grows the buffer otherwise.
+fn pack_built_request(built: BuiltRequest) -> Vec<u8> {
+    let BuiltRequest {
+        path,
+        request_ref_id,
+        body,
+        ..
+    } = built;
+    let lengths = [body.len(), path.len(), request_ref_id.len()];
+    let mut bytes = body.into_bytes();
+    bytes.reserve(path.len() + request_ref_id.len() + 12);
+    bytes.extend_from_slice(path.as_bytes());
+    bytes.extend_from_slice(request_ref_id.as_bytes());
+    for length in lengths {
+        // A request is a few hundred bytes, so no length saturates. A saturated length would
+        // make the Java reader reject the trailer, because the lengths would not add up.
+        let length = i32::try_from(length).unwrap_or(i32::MAX);
+        bytes.extend_from_slice(&length.to_be_bytes());
+    }
+    bytes
 }
 
 /// Parses a response body given as a Java string, checks its head and interprets the value.
 /// Returns the per-call part of the interpretation ([`pack_reading`]).
 #[jni_mangle("cn.mbasu.NativeBridge")]
 pub fn config_parse_response<'local>(
-    mut unowned_env: EnvUnowned<'local>,
+    unowned_env: EnvUnowned<'local>,
     _class: JClass<'local>,
     handle: jlong,
     owner: JObject<'local>,
     interface_ordinal: jint,
     body: JString<'local>,
     expected_request_ref: JString<'local>,
-) -> JByteArray<'local> {
-    unowned_env
-        .with_env(|env| -> GlueResult<_> {
-            let interface = interface(interface_ordinal)?;
-            let body = read_text(env, &body, "body")?;
-            let expected = read_optional_arg(env, &expected_request_ref)?;
-            let interpretation = with_config(handle, &owner, |config| {
-                Ok(parse_response(
-                    &config.core,
-                    interface,
-                    body.as_bytes(),
-                    expected.as_ref().map(Text::as_str),
-                )?)
-            })?;
-            pack_reading(&interpretation).finish(env)
-        })
-        .resolve::<ThrowMbasuException>()
+) -> LocalRef<'local> {
+    run_raw(unowned_env, |env| {
+        let interface = interface(interface_ordinal)?;
+        let body = read_raw_text(env, &body, "body")?;
+        let mut expected_buffer = TextBuffer::new();
+        let expected = read_optional_arg(env, &expected_request_ref, &mut expected_buffer)?;
+        let reading = with_config(handle, &owner, |config| {
+            let interpretation =
+                parse_response_borrowed(&config.core, interface, body.as_bytes(), expected)?;
+            Ok(pack_reading(&interpretation))
+        })?;
+        reading.finish(env)
+    })
 }
 
 /// Parses a response body given as the UTF-8 bytes an HTTP client received; otherwise the same
 /// as [`config_parse_response`]. The bytes are copied once and never decoded to UTF-16.
 #[jni_mangle("cn.mbasu.NativeBridge")]
 pub fn config_parse_response_bytes<'local>(
-    mut unowned_env: EnvUnowned<'local>,
+    unowned_env: EnvUnowned<'local>,
     _class: JClass<'local>,
     handle: jlong,
     owner: JObject<'local>,
     interface_ordinal: jint,
     body: JByteArray<'local>,
     expected_request_ref: JString<'local>,
-) -> JByteArray<'local> {
-    unowned_env
-        .with_env(|env| -> GlueResult<_> {
-            let interface = interface(interface_ordinal)?;
-            let expected = read_optional_arg(env, &expected_request_ref)?;
-            let interpretation = with_byte_array(env, &body, "body", |body| {
-                with_config(handle, &owner, |config| {
-                    Ok(parse_response(
-                        &config.core,
-                        interface,
-                        body,
-                        expected.as_ref().map(Text::as_str),
-                    )?)
-                })
-            })?;
-            pack_reading(&interpretation).finish(env)
-        })
-        .resolve::<ThrowMbasuException>()
+) -> LocalRef<'local> {
+    run_raw(unowned_env, |env| {
+        let interface = interface(interface_ordinal)?;
+        let mut expected_buffer = TextBuffer::new();
+        let expected = read_optional_arg(env, &expected_request_ref, &mut expected_buffer)?;
+        // The reading is packed while the body is still borrowed, because the head's text
+        // points into it.
+        let reading = with_byte_array(env, &body, "body", |body| {
+            with_config(handle, &owner, |config| {
+                let interpretation =
+                    parse_response_borrowed(&config.core, interface, body, expected)?;
+                Ok(pack_reading(&interpretation))
+            })
+        })?;
+        reading.finish(env)
+    })
 }
 
 /// Packs every value of one interface with its meaning, in the core's order, for the table
@@ -284,21 +297,12 @@ fn pack_meaning(packer: &mut Packer, value: &str, meaning: &ValueMeaning) {
 
 /// Packs what differs between calls: the value's index in `values(interface)` (one byte), the
 /// three head strings, and the warnings. The meaning is looked up in Java by that index.
-fn pack_reading(interpretation: &Interpretation) -> BytePacker {
+fn pack_reading(interpretation: &BorrowedInterpretation<'_>) -> BytePacker {
     let index = values(interpretation.interface)
         .iter()
         .position(|value| *value == interpretation.value)
         .unwrap_or(usize::MAX);
-    let head_length = [
-        &interpretation.request_ref_id,
-        &interpretation.response_ref_id,
-        &interpretation.response_msg,
-    ]
-    .iter()
-    .map(|text| text.as_ref().map_or(0, String::len))
-    .sum::<usize>();
-
-    let mut packer = BytePacker::with_capacity(17 + head_length);
+    let mut packer = BytePacker::new();
     // parse_response returns only canonical values, so the index is small; 255 would make the
     // Java reader fail loudly rather than pick a wrong meaning.
     packer
@@ -327,4 +331,27 @@ fn pack_error(packer: &mut Packer, error: &Error) {
         .str(error.message_en())
         .opt_str(failure.map(|f| f.response_code.as_str()))
         .opt_str(failure.map(|f| f.response_msg.as_str()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mbasu::Interface;
+
+    #[test]
+    fn built_request_is_body_then_trailer() {
+        let built = BuiltRequest {
+            interface: Interface::Mbasu001,
+            path: "/MBASU001".to_owned(),
+            request_ref_id: "xwdb_1".to_owned(),
+            body: "{\"名\":1}".to_owned(),
+        };
+        let packed = pack_built_request(built);
+
+        let mut expected = "{\"名\":1}/MBASU001xwdb_1".as_bytes().to_vec();
+        for length in [9i32, 9, 6] {
+            expected.extend_from_slice(&length.to_be_bytes());
+        }
+        assert_eq!(packed, expected);
+    }
 }

@@ -6,7 +6,7 @@ use jni::{jni_mangle, EnvUnowned};
 use mbasu::encrypt::hash_hex;
 use mbasu::{ErrorCode, HashOptions, HexCase, Interface};
 
-use crate::boundary::{GlueResult, ThrowMbasuException};
+use crate::boundary::{run_raw, GlueResult, LocalRef, ThrowMbasuException};
 use crate::enums::{encrypt_type, enum_names, ordinal, FIELDS};
 use crate::packed::Packer;
 use crate::strings::{new_java_string, read_text};
@@ -107,6 +107,18 @@ pub fn panic_for_test<'local>(
             panic!("panic_for_test: a deliberate panic from the mbasu JNI glue")
         })
         .resolve::<ThrowMbasuException>()
+}
+
+/// Panics on purpose inside [`run_raw`], the boundary of the request and response methods, so
+/// the Java tests can prove that boundary turns a panic into code 6 as well.
+#[jni_mangle("cn.mbasu.NativeBridge")]
+pub fn panic_for_test_raw<'local>(
+    unowned_env: EnvUnowned<'local>,
+    _class: JClass<'local>,
+) -> LocalRef<'local> {
+    run_raw(unowned_env, |_env| -> GlueResult<LocalRef<'local>> {
+        panic!("panic_for_test_raw: a deliberate panic from the mbasu JNI glue")
+    })
 }
 
 /// The Chinese and English label of every interface, in `Interface::ALL` order.

@@ -8,10 +8,10 @@
 //! string an `int` length in UTF-16 units followed by the units, and a missing string the
 //! length -1. Reader and writer must list the items in the same order.
 
-use jni::objects::{JByteArray, JString};
+use jni::objects::JString;
 use jni::Env;
 
-use crate::boundary::GlueResult;
+use crate::boundary::{GlueResult, LocalRef, RawEnv};
 use crate::strings::{new_byte_array, new_java_string_from_units};
 
 /// Writes items in the order the Java reader expects them.
@@ -68,30 +68,67 @@ impl Packer {
     }
 }
 
+/// The largest result [`BytePacker`] builds on the stack. A reading of the spec's sample
+/// response takes under 100 bytes.
+const INLINE_PACKED: usize = 256;
+
 /// Writes items as UTF-8 bytes for `cn.mbasu.PackedBytes`: a byte is one byte, an `int` four
 /// bytes (big-endian), a string an `int` length in bytes followed by its UTF-8, and a missing
 /// string the length -1.
 ///
 /// Java decodes each string only when its getter is first called, so a result that is read for
-/// one field costs one `byte[]` and no `String` for the others.
+/// one field costs one `byte[]` and no `String` for the others. Results of up to
+/// [`INLINE_PACKED`] bytes are built on the stack, which saves an allocation per call.
 pub(crate) struct BytePacker {
-    bytes: Vec<u8>,
+    inline: [u8; INLINE_PACKED],
+    inline_length: usize,
+    /// Everything written once it no longer fits in `inline`, and `None` before that.
+    spilled: Option<Vec<u8>>,
 }
 
 impl BytePacker {
-    pub(crate) fn with_capacity(capacity: usize) -> BytePacker {
+    pub(crate) fn new() -> BytePacker {
         BytePacker {
-            bytes: Vec::with_capacity(capacity),
+            inline: [0; INLINE_PACKED],
+            inline_length: 0,
+            spilled: None,
+        }
+    }
+
+    // Inlined so that the fixed-size writes of `byte` and `int` compile to plain stores
+    // instead of a call and a `memcpy` each.
+    #[inline(always)]
+    fn push(&mut self, bytes: &[u8]) {
+        if self.spilled.is_none() {
+            let end = self.inline_length + bytes.len();
+            if let Some(target) = self.inline.get_mut(self.inline_length..end) {
+                target.copy_from_slice(bytes);
+                self.inline_length = end;
+                return;
+            }
+            let mut spilled = Vec::with_capacity(2 * end);
+            spilled.extend_from_slice(&self.inline[..self.inline_length]);
+            self.spilled = Some(spilled);
+        }
+        if let Some(spilled) = &mut self.spilled {
+            spilled.extend_from_slice(bytes);
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match &self.spilled {
+            Some(spilled) => spilled,
+            None => &self.inline[..self.inline_length],
         }
     }
 
     pub(crate) fn byte(&mut self, value: u8) -> &mut Self {
-        self.bytes.push(value);
+        self.push(&[value]);
         self
     }
 
     pub(crate) fn int(&mut self, value: i32) -> &mut Self {
-        self.bytes.extend_from_slice(&value.to_be_bytes());
+        self.push(&value.to_be_bytes());
         self
     }
 
@@ -102,7 +139,7 @@ impl BytePacker {
 
     pub(crate) fn str(&mut self, text: &str) -> &mut Self {
         self.count(text.len());
-        self.bytes.extend_from_slice(text.as_bytes());
+        self.push(text.as_bytes());
         self
     }
 
@@ -114,8 +151,8 @@ impl BytePacker {
     }
 
     /// Creates the Java `byte[]` holding everything written.
-    pub(crate) fn finish<'local>(&self, env: &Env<'local>) -> GlueResult<JByteArray<'local>> {
-        new_byte_array(env, &self.bytes)
+    pub(crate) fn finish<'local>(&self, env: RawEnv<'local>) -> GlueResult<LocalRef<'local>> {
+        new_byte_array(env, self.as_bytes())
     }
 }
 
@@ -125,12 +162,38 @@ mod tests {
 
     #[test]
     fn byte_packer_writes_big_endian_and_utf8() {
-        let mut packer = BytePacker::with_capacity(16);
+        let mut packer = BytePacker::new();
         packer.byte(7).int(0x0102_0304).str("田a").opt_str(None);
         assert_eq!(
-            packer.bytes,
+            packer.as_bytes(),
             [7, 1, 2, 3, 4, 0, 0, 0, 4, 0xE7, 0x94, 0xB0, b'a', 0xFF, 0xFF, 0xFF, 0xFF]
         );
+    }
+
+    #[test]
+    fn byte_packer_spills_past_inline_buffer() {
+        let long = "田".repeat(INLINE_PACKED);
+        let mut packer = BytePacker::new();
+        packer.byte(1).str("ab").str(&long).int(-1);
+
+        let mut expected = vec![1, 0, 0, 0, 2, b'a', b'b'];
+        expected.extend_from_slice(&(long.len() as i32).to_be_bytes());
+        expected.extend_from_slice(long.as_bytes());
+        expected.extend_from_slice(&[0xFF; 4]);
+        assert!(packer.spilled.is_some());
+        assert_eq!(packer.as_bytes(), expected.as_slice());
+    }
+
+    #[test]
+    fn byte_packer_fills_inline_buffer_exactly() {
+        let mut packer = BytePacker::new();
+        packer.str(&"a".repeat(INLINE_PACKED - 4));
+        assert!(packer.spilled.is_none());
+        assert_eq!(packer.as_bytes().len(), INLINE_PACKED);
+        packer.byte(2);
+        assert!(packer.spilled.is_some());
+        assert_eq!(packer.as_bytes().len(), INLINE_PACKED + 1);
+        assert_eq!(packer.as_bytes()[INLINE_PACKED], 2);
     }
 
     #[test]

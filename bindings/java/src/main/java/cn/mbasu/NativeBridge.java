@@ -5,7 +5,8 @@ package cn.mbasu;
  *
  * <p>Strings cross as UTF-16 code units in both directions. Methods that return {@code String}
  * results other than plain text return them packed for {@link PackedReader}; methods that return
- * {@code byte[]} return UTF-8 packed for {@link PackedBytes}. Every method throws
+ * {@code byte[]} return UTF-8, packed for {@link PackedBytes} or, for a built request, laid out
+ * as {@link BuiltRequest#fromPacked} reads it. Every method throws
  * {@link MbasuException} on failure, including a Rust panic (code 6). Methods that take a
  * configuration handle also take the owning {@link MbasuConfig} as {@code owner}: JNI keeps an
  * argument reachable for the whole call, so the handle cannot be freed while the call runs.
@@ -81,4 +82,7 @@ final class NativeBridge {
 
     /** Panics inside the native library on purpose; only the tests call it. */
     static native String panicForTest();
+
+    /** Panics on purpose inside the boundary of the request and response methods; only the tests call it. */
+    static native byte[] panicForTestRaw();
 }

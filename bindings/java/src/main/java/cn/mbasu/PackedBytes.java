@@ -28,8 +28,7 @@ final class PackedBytes {
     }
 
     int readInt() {
-        int value = ((packed[position] & 0xFF) << 24) | ((packed[position + 1] & 0xFF) << 16)
-                | ((packed[position + 2] & 0xFF) << 8) | (packed[position + 3] & 0xFF);
+        int value = intAt(packed, position);
         position += 4;
         return value;
     }
@@ -55,6 +54,12 @@ final class PackedBytes {
             throw new IllegalStateException("packed result has no string at byte " + position);
         }
         return text;
+    }
+
+    /** Reads the big-endian {@code int} at {@code offset}, as {@link #readInt()} does. */
+    static int intAt(byte[] packed, int offset) {
+        return ((packed[offset] & 0xFF) << 24) | ((packed[offset + 1] & 0xFF) << 16)
+                | ((packed[offset + 2] & 0xFF) << 8) | (packed[offset + 3] & 0xFF);
     }
 
     /** Decodes a string at a location from {@link #skipString()}; -1 gives {@code null}. */

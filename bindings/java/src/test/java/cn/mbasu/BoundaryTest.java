@@ -1,11 +1,13 @@
 package cn.mbasu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -14,6 +16,12 @@ import org.junit.jupiter.api.function.Executable;
 class BoundaryTest {
     private static final String HIGH_SURROGATE_ONLY = "张\uD842";
     private static final String LOW_SURROGATE_FIRST = "\uDFB7田";
+    private static final String REQUEST_REF_ID = "xwdb_250127115444103248377";
+    private static final RequestOptions PLAINTEXT = RequestOptions.builder().encryptType(EncryptType.PLAINTEXT)
+            .requestRefId(REQUEST_REF_ID).build();
+    private static final String SAMPLE_RESPONSE = "{\"head\":{\"result\":\"Y\","
+            + "\"responseRefId\":\"TR2941_20250127115621836874702\",\"requestRefId\":\"" + REQUEST_REF_ID + "\","
+            + "\"responseCode\":\"0000\",\"responseMsg\":\"查询成功\"},\"response\":{\"isIdNameMatch\":\"0\"}}";
 
     @Test
     void loneSurrogateIsErrorThree() {
@@ -154,6 +162,52 @@ class BoundaryTest {
     }
 
     @Test
+    void rawBoundaryPanicArrivesAsErrorSix() {
+        for (int i = 0; i < 3; i++) {
+            MbasuException error = assertCode(ErrorCode.PANIC, NativeBridge::panicForTestRaw);
+            assertEquals("panic", error.getName());
+            assertFalse(error.getMessageEn().isEmpty());
+        }
+        try (MbasuConfig config = MbasuConfig.builder().build()) {
+            assertEquals(Outcome.PASS, config.parseResponse(Interface.MBASU001, SAMPLE_RESPONSE, REQUEST_REF_ID)
+                    .getOutcome(), "the library works after a panic");
+        }
+    }
+
+    @Test
+    void requestAndResponseArgumentsAreChecked() {
+        try (MbasuConfig config = MbasuConfig.builder().build()) {
+            assertCode(ErrorCode.LONE_SURROGATE, () -> config.buildRequest(Interface.MBASU001, "13800138000",
+                    "11010519491231002X", HIGH_SURROGATE_ONLY, PLAINTEXT));
+            assertCode(ErrorCode.LONE_SURROGATE, () -> config.buildRequest(Interface.MBASU001, "13800138000",
+                    "11010519491231002X", "张" + repeat("三", 40) + LOW_SURROGATE_FIRST, PLAINTEXT));
+            assertCode(ErrorCode.NULL_POINTER, () -> config.buildRequest(Interface.MBASU001, null,
+                    "11010519491231002X", "张三", PLAINTEXT));
+            assertCode(ErrorCode.NULL_POINTER, () -> config.parseResponse(Interface.MBASU001, (byte[]) null, null));
+            assertCode(ErrorCode.NULL_POINTER, () -> config.parseResponse(Interface.MBASU001, (String) null, null));
+            assertCode(ErrorCode.LONE_SURROGATE, () -> config.parseResponse(Interface.MBASU001,
+                    "{\"head\":\"" + HIGH_SURROGATE_ONLY + "\"}", null));
+        }
+    }
+
+    @Test
+    void namesOnBothSidesOfTheInlineBuffer() {
+        // The glue keeps arguments of up to 64 UTF-8 bytes on the stack and decodes longer ones on
+        // the heap: 21 and 22 three-byte characters, 16 and 17 four-byte ones.
+        String[] names = {"张三", "𠮷田", repeat("张", 21), repeat("张", 22), repeat("𠮷", 16), repeat("𠮷", 17)};
+        try (MbasuConfig config = MbasuConfig.builder().build()) {
+            for (String name : names) {
+                BuiltRequest built = config.buildRequest(Interface.MBASU001, "13800138000", "11010519491231002X",
+                        name, PLAINTEXT);
+                assertTrue(built.getBody().contains("\"name\":\"" + name + "\""), built.getBody());
+                assertArrayEquals(built.getBody().getBytes(StandardCharsets.UTF_8), built.getBodyBytes());
+                assertEquals("/MBASU001", built.getPath());
+                assertEquals(REQUEST_REF_ID, built.getRequestRefId());
+            }
+        }
+    }
+
+    @Test
     void certNoInfoDerivesFacts() {
         ValidationOptions options = ValidationOptions.builder().today(LocalDate.of(2026, 12, 4)).build();
         CertNoInfo info = Mbasu.certNoInfo("11010519491231002X", options);
@@ -191,6 +245,14 @@ class BoundaryTest {
     @Test
     void platformDirectoryMatchesThePom() {
         assertEquals("linux-x86_64", NativeLoader.platform());
+    }
+
+    private static String repeat(String text, int count) {
+        StringBuilder builder = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            builder.append(text);
+        }
+        return builder.toString();
     }
 
     private static MbasuException assertCode(ErrorCode expected, Executable call) {

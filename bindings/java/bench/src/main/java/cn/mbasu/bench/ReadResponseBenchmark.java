@@ -21,10 +21,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Reading the spec's sample MBASU001 response: parse, check responseCode and the requestRefId
- * echo, and map the value to its meaning.
+ * echo, and map the value to its meaning. Every candidate returns the same information: the
+ * value, its meaning (label, category, outcome), both reference ids and responseMsg.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -44,10 +46,10 @@ public class ReadResponseBenchmark {
         envelopeReader = mapper.readerFor(ResponseEnvelope.class);
         try {
             Interpretation read = mbasu();
-            if (!read.getLabelZh().equals(jacksonTree().label) || !read.getLabelZh().equals(jacksonPojo().label)
-                    || !read.getLabelZh().equals(mbasuBytes().getLabelZh())
-                    || !read.getLabelZh().equals(jacksonPojoBytes().label)) {
-                throw new IllegalStateException("the baselines read a different meaning than mbasu");
+            for (Reading baseline : new Reading[] {jacksonTree(), jacksonPojo(), jacksonPojoBytes()}) {
+                if (!baseline.sameAs(read) || !baseline.sameAs(mbasuBytes())) {
+                    throw new IllegalStateException("a baseline read " + baseline + " but mbasu read " + read);
+                }
             }
         } catch (IOException failure) {
             throw new IllegalStateException(failure);
@@ -70,6 +72,22 @@ public class ReadResponseBenchmark {
         return config.parseResponse(Interface.MBASU001, Fixtures.SAMPLE_RESPONSE_BYTES, Fixtures.REQUEST_REF_ID);
     }
 
+    /**
+     * {@link #mbasuBytes()} with every field read, including the head strings that
+     * {@link Interpretation} decodes only on request.
+     */
+    @Benchmark
+    public void mbasuBytesReadAll(Blackhole blackhole) {
+        Interpretation read = mbasuBytes();
+        blackhole.consume(read.getValue());
+        blackhole.consume(read.getLabelZh());
+        blackhole.consume(read.getCategory());
+        blackhole.consume(read.getOutcome());
+        blackhole.consume(read.getRequestRefId());
+        blackhole.consume(read.getResponseRefId());
+        blackhole.consume(read.getResponseMsg());
+    }
+
     /** The JNI crossing alone: one native call returning a short string. */
     @Benchmark
     public String crossingOnly() {
@@ -77,54 +95,109 @@ public class ReadResponseBenchmark {
     }
 
     @Benchmark
-    public MatchResult jacksonTree() throws IOException {
+    public Reading jacksonTree() throws IOException {
         JsonNode root = mapper.readTree(Fixtures.SAMPLE_RESPONSE);
         JsonNode head = root.get("head");
         if (!"0000".equals(head.path("responseCode").asText())) {
             throw new IllegalStateException("provider error " + head.path("responseMsg").asText());
         }
-        if (!Fixtures.REQUEST_REF_ID.equals(head.path("requestRefId").asText())) {
+        String requestRefId = head.path("requestRefId").asText();
+        if (!Fixtures.REQUEST_REF_ID.equals(requestRefId)) {
             throw new IllegalStateException("requestRefId mismatch");
         }
-        return MatchResult.of(root.path("response").path("isIdNameMatch").asText());
+        String value = root.path("response").path("isIdNameMatch").asText();
+        return new Reading(value, MatchResult.of(value), requestRefId, head.path("responseRefId").asText(),
+                head.path("responseMsg").asText());
     }
 
     @Benchmark
-    public MatchResult jacksonPojo() throws IOException {
+    public Reading jacksonPojo() throws IOException {
         return map(envelopeReader.<ResponseEnvelope>readValue(Fixtures.SAMPLE_RESPONSE));
     }
 
     /** Jackson reading the same UTF-8 bytes as {@link #mbasuBytes()}. */
     @Benchmark
-    public MatchResult jacksonPojoBytes() throws IOException {
+    public Reading jacksonPojoBytes() throws IOException {
         return map(envelopeReader.<ResponseEnvelope>readValue(Fixtures.SAMPLE_RESPONSE_BYTES));
     }
 
-    private static MatchResult map(ResponseEnvelope envelope) {
+    /** {@link #jacksonPojoBytes()} with every field read, to compare with {@link #mbasuBytesReadAll}. */
+    @Benchmark
+    public void jacksonPojoBytesReadAll(Blackhole blackhole) throws IOException {
+        Reading read = jacksonPojoBytes();
+        blackhole.consume(read.value);
+        blackhole.consume(read.meaning.label);
+        blackhole.consume(read.meaning.category);
+        blackhole.consume(read.meaning.outcome);
+        blackhole.consume(read.requestRefId);
+        blackhole.consume(read.responseRefId);
+        blackhole.consume(read.responseMsg);
+    }
+
+    private static Reading map(ResponseEnvelope envelope) {
         if (!"0000".equals(envelope.head.responseCode)) {
             throw new IllegalStateException("provider error " + envelope.head.responseMsg);
         }
         if (!Fixtures.REQUEST_REF_ID.equals(envelope.head.requestRefId)) {
             throw new IllegalStateException("requestRefId mismatch");
         }
-        return MatchResult.of(envelope.response.isIdNameMatch);
+        String value = envelope.response.isIdNameMatch;
+        return new Reading(value, MatchResult.of(value), envelope.head.requestRefId, envelope.head.responseRefId,
+                envelope.head.responseMsg);
     }
 
-    /** The hand-written mapping of isIdNameMatch a team keeps next to its Jackson code. */
+    /** The result POJO a team maps the Jackson envelope into: what {@link Interpretation} carries. */
+    public static final class Reading {
+        final String value;
+        final MatchResult meaning;
+        final String requestRefId;
+        final String responseRefId;
+        final String responseMsg;
+
+        Reading(String value, MatchResult meaning, String requestRefId, String responseRefId, String responseMsg) {
+            this.value = value;
+            this.meaning = meaning;
+            this.requestRefId = requestRefId;
+            this.responseRefId = responseRefId;
+            this.responseMsg = responseMsg;
+        }
+
+        /** Returns whether mbasu read the same information. Only the setup calls it, outside the measured code. */
+        boolean sameAs(Interpretation read) {
+            return value.equals(read.getValue()) && meaning.label.equals(read.getLabelZh())
+                    && meaning.category.equals(read.getCategory().name())
+                    && meaning.outcome.equals(read.getOutcome().name())
+                    && requestRefId.equals(read.getRequestRefId()) && responseRefId.equals(read.getResponseRefId())
+                    && responseMsg.equals(read.getResponseMsg());
+        }
+
+        @Override
+        public String toString() {
+            return "Reading{" + value + " " + meaning + " " + requestRefId + " " + responseRefId + " " + responseMsg
+                    + "}";
+        }
+    }
+
+    /**
+     * The hand-written mapping of isIdNameMatch a team keeps next to its Jackson code, with the
+     * category and outcome names mbasu uses.
+     */
     public enum MatchResult {
-        ALL_MATCH("手机号、证件号、姓名均一致", true),
-        NAME_DIFFERS("手机号、证件号一致，姓名不一致", false),
-        CERT_NO_DIFFERS("手机号、姓名一致，证件号不一致", false),
-        ONLY_MOBILE("仅手机号一致", false),
-        NO_DATA("查无数据", false),
-        QUERY_ERROR("查询异常", false);
+        ALL_MATCH("手机号、证件号、姓名均一致", "ANSWERED", "PASS"),
+        NAME_DIFFERS("手机号、证件号一致，姓名不一致", "ANSWERED", "FAIL"),
+        CERT_NO_DIFFERS("手机号、姓名一致，证件号不一致", "ANSWERED", "FAIL"),
+        ONLY_MOBILE("仅手机号一致", "ANSWERED", "FAIL"),
+        NO_DATA("查无数据", "NO_DATA", "NO_DATA"),
+        QUERY_ERROR("查询异常", "QUERY_ERROR", "QUERY_ERROR");
 
         final String label;
-        final boolean pass;
+        final String category;
+        final String outcome;
 
-        MatchResult(String label, boolean pass) {
+        MatchResult(String label, String category, String outcome) {
             this.label = label;
-            this.pass = pass;
+            this.category = category;
+            this.outcome = outcome;
         }
 
         static MatchResult of(String value) {
