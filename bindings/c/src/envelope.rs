@@ -3,10 +3,10 @@
 
 use std::sync::OnceLock;
 
-use mbasu::response::{Detail, Interpretation};
+use mbasu::response::{Detail, Interpretation, ValueMeaning, Warning};
 use mbasu::{
-    build_request, interpret_http, parse_response, BuiltRequest, ErrorCode, HttpOutcome,
-    RequestFields, RequestOptions,
+    build_request, interpret_http, parse_response_borrowed, BorrowedInterpretation, BuiltRequest,
+    ErrorCode, HttpOutcome, Interface, RequestFields, RequestOptions,
 };
 
 use crate::config::mbasu_config;
@@ -16,8 +16,8 @@ use crate::enums::{
 };
 use crate::error::{mbasu_error, mbasu_status};
 use crate::ffi::{
-    bytes_arg, free_handle, handle_ref, lang_arg, optional_text_arg, require_out, text_arg,
-    write_out,
+    bytes_arg, free_handle, handle_ref, lang_arg, length_u32, optional_text_arg, require_out,
+    text_arg, write_out,
 };
 use crate::panic;
 use crate::string::{lazy_text, OwnedText};
@@ -282,12 +282,14 @@ pub unsafe extern "C" fn mbasu_built_request_free(request: *mut mbasu_built_requ
 /// the per-interface detail, the head's reference ids and message, and conformance warnings.
 /// Any number of threads may read it at once.
 pub struct mbasu_interpretation {
-    inner: Interpretation,
+    interface: Interface,
+    value: &'static str,
+    meaning: ValueMeaning,
+    head: HeadTexts,
     /// NUL-terminated copies, made when an accessor first reads them.
-    value: OnceLock<OwnedText>,
+    value_text: OnceLock<OwnedText>,
     label_zh: OnceLock<OwnedText>,
     label_en: OnceLock<OwnedText>,
-    head: [OnceLock<OwnedText>; 3],
     warnings: Vec<WarningEntry>,
 }
 
@@ -297,23 +299,94 @@ struct WarningEntry {
     message_en: OwnedText,
 }
 
+/// The head's requestRefId, responseRefId and responseMsg, each followed by a NUL, in one
+/// buffer, so a reading allocates once for all three.
+struct HeadTexts {
+    text: String,
+    /// Start and length in `text` of each field, in `mbasu_head_field` order; `None` when the
+    /// head lacks it.
+    spans: [Option<(usize, u32)>; 3],
+}
+
+impl HeadTexts {
+    fn new(fields: [Option<&str>; 3]) -> Result<HeadTexts, mbasu::Error> {
+        let capacity = fields.iter().flatten().map(|field| field.len() + 1).sum();
+        let mut text = String::with_capacity(capacity);
+        let mut spans = [None; 3];
+        for (span, field) in spans.iter_mut().zip(fields) {
+            if let Some(field) = field {
+                *span = Some((text.len(), length_u32(field.len())?));
+                text.push_str(field);
+                text.push('\0');
+            }
+        }
+        Ok(HeadTexts { text, spans })
+    }
+
+    /// Returns the pointer to field `index` (NUL-terminated) and its length without the NUL.
+    fn parts(&self, index: usize) -> Option<(*const u8, u32)> {
+        let (start, len) = (*self.spans.get(index)?)?;
+        Some((self.text.get(start..)?.as_ptr(), len))
+    }
+}
+
 impl mbasu_interpretation {
-    pub(crate) fn new(inner: Interpretation) -> Result<mbasu_interpretation, mbasu::Error> {
-        let mut warnings = Vec::new();
-        for warning in &inner.warnings {
-            warnings.push(WarningEntry {
+    pub(crate) fn new(
+        interpretation: &BorrowedInterpretation<'_>,
+    ) -> Result<mbasu_interpretation, mbasu::Error> {
+        mbasu_interpretation::with_parts(
+            interpretation.interface,
+            interpretation.value,
+            interpretation.meaning,
+            [
+                interpretation.request_ref_id.as_deref(),
+                interpretation.response_ref_id.as_deref(),
+                interpretation.response_msg.as_deref(),
+            ],
+            &interpretation.warnings,
+        )
+    }
+
+    pub(crate) fn from_owned(
+        interpretation: &Interpretation,
+    ) -> Result<mbasu_interpretation, mbasu::Error> {
+        mbasu_interpretation::with_parts(
+            interpretation.interface,
+            interpretation.value,
+            interpretation.meaning,
+            [
+                interpretation.request_ref_id.as_deref(),
+                interpretation.response_ref_id.as_deref(),
+                interpretation.response_msg.as_deref(),
+            ],
+            &interpretation.warnings,
+        )
+    }
+
+    fn with_parts(
+        interface: Interface,
+        value: &'static str,
+        meaning: ValueMeaning,
+        head: [Option<&str>; 3],
+        warnings: &[Warning],
+    ) -> Result<mbasu_interpretation, mbasu::Error> {
+        let mut entries = Vec::with_capacity(warnings.len());
+        for warning in warnings {
+            entries.push(WarningEntry {
                 code: warning.code,
                 message_zh: OwnedText::copy(&warning.message_zh)?,
                 message_en: OwnedText::copy(&warning.message_en)?,
             });
         }
         Ok(mbasu_interpretation {
-            inner,
-            value: OnceLock::new(),
+            interface,
+            value,
+            meaning,
+            head: HeadTexts::new(head)?,
+            value_text: OnceLock::new(),
             label_zh: OnceLock::new(),
             label_en: OnceLock::new(),
-            head: [OnceLock::new(), OnceLock::new(), OnceLock::new()],
-            warnings,
+            warnings: entries,
         })
     }
 }
@@ -390,8 +463,8 @@ pub unsafe extern "C" fn mbasu_parse_response(
         require_out(interpretation_out, "interpretation_out")?;
         let interface = interface_arg(interface_id)?;
 
-        let interpretation = parse_response(&config.core, interface, body, expected)?;
-        let handle = Box::into_raw(Box::new(mbasu_interpretation::new(interpretation)?));
+        let interpretation = parse_response_borrowed(&config.core, interface, body, expected)?;
+        let handle = Box::into_raw(Box::new(mbasu_interpretation::new(&interpretation)?));
         // SAFETY: checked non-NULL above; the caller guarantees it is writable.
         unsafe { write_out(interpretation_out, handle) };
         Ok(())
@@ -424,8 +497,7 @@ pub unsafe extern "C" fn mbasu_interpretation_interface(
 ) -> u32 {
     panic::value(0, || {
         // SAFETY: the caller guarantees `interpretation` is NULL or live.
-        unsafe { interpretation_ref(interpretation) }
-            .map_or(0, |i| interface_number(i.inner.interface))
+        unsafe { interpretation_ref(interpretation) }.map_or(0, |i| interface_number(i.interface))
     })
 }
 
@@ -443,7 +515,7 @@ pub unsafe extern "C" fn mbasu_interpretation_category(
     panic::value(fallback, || {
         // SAFETY: the caller guarantees `interpretation` is NULL or live.
         unsafe { interpretation_ref(interpretation) }
-            .map_or(fallback, |i| category_number(i.inner.category()))
+            .map_or(fallback, |i| category_number(i.meaning.category))
     })
 }
 
@@ -461,7 +533,7 @@ pub unsafe extern "C" fn mbasu_interpretation_outcome(
     panic::value(fallback, || {
         // SAFETY: the caller guarantees `interpretation` is NULL or live.
         unsafe { interpretation_ref(interpretation) }
-            .map_or(fallback, |i| outcome_number(i.inner.meaning.outcome))
+            .map_or(fallback, |i| outcome_number(i.meaning.outcome))
     })
 }
 
@@ -478,7 +550,7 @@ pub unsafe extern "C" fn mbasu_interpretation_is_retryable(
     panic::value(0, || {
         // SAFETY: the caller guarantees `interpretation` is NULL or live.
         unsafe { interpretation_ref(interpretation) }
-            .is_ok_and(|i| i.inner.is_retryable())
+            .is_ok_and(|i| i.meaning.category.is_retryable())
             .into()
     })
 }
@@ -502,9 +574,9 @@ pub unsafe extern "C" fn mbasu_interpretation_value(
     panic::access(|| {
         // SAFETY: the caller guarantees `interpretation` is NULL or live.
         let interpretation = unsafe { interpretation_ref(interpretation) }?;
-        let value = match static_value(interpretation.inner.value) {
+        let value = match static_value(interpretation.value) {
             Some(value) => value,
-            None => lazy_text(&interpretation.value, interpretation.inner.value)?,
+            None => lazy_text(&interpretation.value_text, interpretation.value)?,
         };
         // SAFETY: the caller guarantees both out-pointers are NULL or writable.
         unsafe { value.write_parts(value_out, len_out) }
@@ -530,7 +602,7 @@ pub unsafe extern "C" fn mbasu_interpretation_label(
     panic::access(|| {
         // SAFETY: the caller guarantees `interpretation` is NULL or live.
         let interpretation = unsafe { interpretation_ref(interpretation) }?;
-        let meaning = &interpretation.inner.meaning;
+        let meaning = &interpretation.meaning;
         let label = match lang_arg(lang)? {
             mbasu::Lang::Zh => lazy_text(&interpretation.label_zh, meaning.label_zh)?,
             mbasu::Lang::En => lazy_text(&interpretation.label_en, meaning.label_en)?,
@@ -565,7 +637,7 @@ pub unsafe extern "C" fn mbasu_interpretation_match(
         let Detail::Match {
             name_matches,
             cert_no_matches,
-        } = interpretation.inner.meaning.detail
+        } = interpretation.meaning.detail
         else {
             return Err(ErrorCode::InvalidArgument);
         };
@@ -604,7 +676,7 @@ pub unsafe extern "C" fn mbasu_interpretation_in_net_period(
         let Detail::InNetPeriod {
             months_above,
             months_at_most,
-        } = interpretation.inner.meaning.detail
+        } = interpretation.meaning.detail
         else {
             return Err(ErrorCode::InvalidArgument);
         };
@@ -642,7 +714,7 @@ pub unsafe extern "C" fn mbasu_interpretation_line_status(
         if status_out.is_null() || usable_out.is_null() {
             return Err(ErrorCode::NullPointer);
         }
-        let Detail::Status { status, usable } = interpretation.inner.meaning.detail else {
+        let Detail::Status { status, usable } = interpretation.meaning.detail else {
             return Err(ErrorCode::InvalidArgument);
         };
         // SAFETY: both checked non-NULL; the caller guarantees they are writable.
@@ -686,17 +758,22 @@ pub unsafe extern "C" fn mbasu_interpretation_head(
     panic::access(|| {
         // SAFETY: the caller guarantees `interpretation` is NULL or live.
         let interpretation = unsafe { interpretation_ref(interpretation) }?;
-        let inner = &interpretation.inner;
-        let source = match head_field {
-            0 => &inner.request_ref_id,
-            1 => &inner.response_ref_id,
-            2 => &inner.response_msg,
-            _ => return Err(ErrorCode::InvalidArgument),
-        };
-        let source = source.as_deref().ok_or(ErrorCode::MissingField)?;
-        let text = lazy_text(&interpretation.head[head_field as usize], source)?;
-        // SAFETY: the caller guarantees both out-pointers are NULL or writable.
-        unsafe { text.write_parts(text_out, len_out) }
+        if head_field > 2 {
+            return Err(ErrorCode::InvalidArgument);
+        }
+        let (data, len) = interpretation
+            .head
+            .parts(head_field as usize)
+            .ok_or(ErrorCode::MissingField)?;
+        if text_out.is_null() || len_out.is_null() {
+            return Err(ErrorCode::NullPointer);
+        }
+        // SAFETY: both pointers were checked above; the caller guarantees they are writable.
+        unsafe {
+            write_out(text_out, data);
+            write_out(len_out, len);
+        }
+        Ok(())
     })
 }
 
@@ -867,7 +944,9 @@ pub unsafe extern "C" fn mbasu_interpret_http(
                 mbasu_http_outcome {
                     kind: crate::enums::mbasu_http_kind::Answered as u32,
                     retryable,
-                    interpretation: Some(Box::new(mbasu_interpretation::new(interpretation)?)),
+                    interpretation: Some(Box::new(mbasu_interpretation::from_owned(
+                        &interpretation,
+                    )?)),
                     error: None,
                 }
             }

@@ -69,9 +69,9 @@ impl RequestLine<'_> {
     /// Writes `{"line":…,"requestRefId":…,"path":…,"body":…}` and a newline.
     ///
     /// The requestRefId and path are printable ASCII without quotes or backslashes (the core
-    /// checks reference ids), and the body is serde_json output, which escapes every control
-    /// character. So escaping `"` and `\` is all the JSON string form of each needs, and it is
-    /// done here in whole runs instead of byte by byte.
+    /// checks reference ids), and the core's JSON writer escapes every control character in the
+    /// body. So escaping `"` and `\` is all the JSON string form of each needs, and it is done
+    /// here in whole runs instead of byte by byte.
     fn write(&self, output: &mut impl Write) -> Result<(), Error> {
         let mut line = Vec::with_capacity(self.body.len() + self.body.len() / 4 + 96);
         line.extend_from_slice(b"{\"line\":");
