@@ -9,8 +9,8 @@ use std::borrow::Cow;
 
 use crate::error::{Error, ErrorCode, Result};
 
-/// Containers nested deeper than this are rejected, so a hostile body cannot exhaust the stack
-/// while a value is skipped.
+/// Containers nested this deep are rejected, so a hostile body cannot exhaust the stack while
+/// a value is skipped. At most 127 levels pass, as in serde_json.
 const MAX_DEPTH: u32 = 128;
 
 /// The JSON type of the next value, known from its first character.
@@ -219,7 +219,7 @@ impl<'a> Reader<'a> {
     }
 
     fn open(&mut self) -> JsonResult<()> {
-        if self.depth == MAX_DEPTH {
+        if self.depth + 1 >= MAX_DEPTH {
             return Err(self.syntax("嵌套层级过深", "nested too deeply"));
         }
         self.depth += 1;
@@ -723,6 +723,14 @@ mod tests {
         assert!(error.message_en().contains("nested too deeply"));
         let shallow = format!("{}{}", "[".repeat(100), "]".repeat(100));
         assert!(read(&format!(r#"{{"a":{shallow}}}"#)).is_ok());
+
+        // The object counts as a level: 127 levels pass and 128 fail, as in serde_json.
+        for (arrays, accepted) in [(126, true), (127, false)] {
+            let text = format!(r#"{{"a":{}{}}}"#, "[".repeat(arrays), "]".repeat(arrays));
+            let serde = serde_json::from_str::<serde_json::Value>(&text).is_ok();
+            assert_eq!(read(&text).is_ok(), accepted, "{arrays} arrays");
+            assert_eq!(serde, accepted, "{arrays} arrays, serde_json");
+        }
     }
 
     #[test]

@@ -91,18 +91,20 @@ fn read_head<'a>(reader: &mut Reader<'a>) -> JsonResult<Option<WireHead<'a>>> {
 
     reader.begin_object()?;
     let mut head = WireHead::default();
+    // A member given as null leaves its slot empty, so repeats are tracked apart from the slots.
+    let mut seen = [false; 4];
     while let Some(name) = reader.next_member()? {
-        let slot = match &*name {
-            "responseRefId" => &mut head.response_ref_id,
-            "requestRefId" => &mut head.request_ref_id,
-            "responseCode" => &mut head.response_code,
-            "responseMsg" => &mut head.response_msg,
+        let (index, slot) = match &*name {
+            "responseRefId" => (0, &mut head.response_ref_id),
+            "requestRefId" => (1, &mut head.request_ref_id),
+            "responseCode" => (2, &mut head.response_code),
+            "responseMsg" => (3, &mut head.response_msg),
             _ => {
                 reader.skip_value()?;
                 continue;
             }
         };
-        if slot.is_some() {
+        if std::mem::replace(&mut seen[index], true) {
             return Err(duplicate(reader, &format!("head.{name}")));
         }
         *slot = match reader.peek()? {
@@ -187,15 +189,22 @@ pub(crate) fn parse_tree(text: &[u8]) -> Result<serde_json::Value> {
         if let Err(described) = read_json(text, "", Reader::skip_value) {
             return described;
         }
+        // What only serde rejects is a number beyond the range of f64, because the reader keeps
+        // numbers as text. Any other difference keeps serde's text beside a Chinese summary.
         let detail = error.to_string();
+        let (reason_zh, reason_en) = if detail.starts_with("number out of range") {
+            ("数字超出范围".to_owned(), "number out of range".to_owned())
+        } else {
+            (format!("JSON 无法解析（{detail}）"), detail)
+        };
         locate(
             ErrorCode::MalformedJson,
             text,
             "",
             error.line(),
             error.column(),
-            &detail,
-            &detail,
+            &reason_zh,
+            &reason_en,
         )
     })
 }
@@ -219,5 +228,39 @@ impl WireValues<'_> {
             in_net_period: self.in_net_period.map(Scalar::into_owned),
             mobile_status: self.mobile_status.map(Scalar::into_owned),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_member_repeated_after_null_is_rejected() {
+        let body = br#"{"head":{"responseMsg":null,"responseMsg":"x"}}"#;
+        let error = read_response(body).err().unwrap();
+        assert_eq!(error.code(), ErrorCode::WrongType);
+        assert!(error
+            .message_en()
+            .contains("head.responseMsg appears twice"));
+    }
+
+    #[test]
+    fn tree_errors_are_worded_in_both_languages() {
+        let error = parse_tree(br#"{"x":1e400}"#).unwrap_err();
+        assert_eq!(error.code(), ErrorCode::MalformedJson);
+        assert!(
+            error.message_zh().contains("数字超出范围"),
+            "{}",
+            error.message_zh()
+        );
+        assert!(error.message_en().contains("number out of range"));
+
+        let error = parse_tree(br#"{"x":}"#).unwrap_err();
+        assert!(
+            error.message_zh().contains("此处不应出现该字符"),
+            "{}",
+            error.message_zh()
+        );
     }
 }
