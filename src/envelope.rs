@@ -300,9 +300,14 @@ fn serialize_request(
         }
     };
     let signature = credentials.map(|c| sign(c, request_ref_id));
+
+    // Keys, quotes and punctuation of the longest form add under 200 bytes to the values, so
+    // the buffers are sized once and never grow.
+    let values = param.mobile.len() + param.cert_no.len() + param.name.map_or(0, str::len);
+    let capacity = values + request_ref_id.len() + 200;
     let sealed = match form {
         RequestForm::Sealed => {
-            let mut plaintext = String::with_capacity(capacity_for(param, request_ref_id));
+            let mut plaintext = String::with_capacity(capacity);
             let mut wrapper = ObjectWriter::begin(&mut plaintext);
             param.write_member(&mut wrapper);
             wrapper.end();
@@ -311,8 +316,7 @@ fn serialize_request(
         RequestForm::Standard | RequestForm::Signed => None,
     };
 
-    let capacity = capacity_for(param, request_ref_id) + sealed.as_ref().map_or(0, String::len);
-    let mut body = String::with_capacity(capacity);
+    let mut body = String::with_capacity(capacity + sealed.as_ref().map_or(0, String::len));
     let mut envelope = ObjectWriter::begin(&mut body);
     envelope.object("head", |head| {
         head.string("requestRefId", request_ref_id)
@@ -327,15 +331,8 @@ fn serialize_request(
     Ok(body)
 }
 
-/// Estimates the size of a body, so it is written without the buffer growing on the way: the
-/// keys, quotes and punctuation of the longest form add under 200 bytes to the values.
-fn capacity_for(param: &Param<'_>, request_ref_id: &str) -> usize {
-    let values = param.mobile.len() + param.cert_no.len() + param.name.map_or(0, str::len);
-    values + request_ref_id.len() + 200
-}
-
 /// Checks a body's size and returns it without a leading UTF-8 byte-order mark or surrounding
-/// whitespace. The JSON parser validates UTF-8 as it reads.
+/// whitespace. The JSON reader validates the UTF-8.
 pub(crate) fn body_bytes(body: &[u8], max_bytes: usize) -> Result<&[u8]> {
     if body.len() > max_bytes {
         // Callers may stop reading one byte past the limit, so the exact size is not known.

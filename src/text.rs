@@ -21,7 +21,8 @@ pub fn text_from_utf8(bytes: &[u8]) -> Result<&str> {
 pub fn text_from_utf16(units: &[u16]) -> Result<String> {
     let mut bytes = Vec::with_capacity(units.len() + units.len() / 2);
     decode_utf16(units, &mut bytes)?;
-    // Every byte came from an ASCII unit or from `char::encode_utf8`, so this cannot fail.
+    // Every byte came from an ASCII unit or from `char::encode_utf8`, so the bytes are valid
+    // UTF-8. The error branch only keeps the conversion free of a panic.
     String::from_utf8(bytes).map_err(|_| Error::from_code(ErrorCode::InvalidUtf8))
 }
 

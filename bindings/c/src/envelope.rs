@@ -20,7 +20,7 @@ use crate::ffi::{
     text_arg, write_out,
 };
 use crate::panic;
-use crate::string::{lazy_text, OwnedText};
+use crate::string::{lazy_text, write_text_parts, OwnedText};
 
 /// A request ready to send: POST the body to the provider's base URL followed by the path.
 /// Any number of threads may read it at once.
@@ -765,15 +765,8 @@ pub unsafe extern "C" fn mbasu_interpretation_head(
             .head
             .parts(head_field as usize)
             .ok_or(ErrorCode::MissingField)?;
-        if text_out.is_null() || len_out.is_null() {
-            return Err(ErrorCode::NullPointer);
-        }
-        // SAFETY: both pointers were checked above; the caller guarantees they are writable.
-        unsafe {
-            write_out(text_out, data);
-            write_out(len_out, len);
-        }
-        Ok(())
+        // SAFETY: the caller guarantees both out-pointers are NULL or writable.
+        unsafe { write_text_parts(data, len, text_out, len_out) }
     })
 }
 

@@ -74,17 +74,32 @@ impl OwnedText {
         data_out: *mut *const u8,
         len_out: *mut u32,
     ) -> Result<(), ErrorCode> {
-        if data_out.is_null() || len_out.is_null() {
-            return Err(ErrorCode::NullPointer);
-        }
         let (data, len) = self.parts();
-        // SAFETY: both pointers were checked above; the caller guarantees they are writable.
-        unsafe {
-            write_out(data_out, data);
-            write_out(len_out, len);
-        }
-        Ok(())
+        // SAFETY: passed on from the caller.
+        unsafe { write_text_parts(data, len, data_out, len_out) }
     }
+}
+
+/// Writes a text's pointer and length to two out-parameters, after checking both.
+///
+/// # Safety
+///
+/// `data_out` and `len_out` must each be NULL or valid for one write.
+pub(crate) unsafe fn write_text_parts(
+    data: *const u8,
+    len: u32,
+    data_out: *mut *const u8,
+    len_out: *mut u32,
+) -> Result<(), ErrorCode> {
+    if data_out.is_null() || len_out.is_null() {
+        return Err(ErrorCode::NullPointer);
+    }
+    // SAFETY: both pointers were checked above; the caller guarantees they are writable.
+    unsafe {
+        write_out(data_out, data);
+        write_out(len_out, len);
+    }
+    Ok(())
 }
 
 /// Returns the NUL-terminated copy of `text` kept in `cell`, making it on first use.
