@@ -167,17 +167,24 @@ def main():
         "    int name_matches; int cert_no_matches; int months_above; int64_t months_at_most;",
         "    const char *line_status; const char *warning;",
         "    const char *response_code; const char *response_msg;",
+        "    /* The head's requestRefId, responseRefId and responseMsg as read by Python's json. */",
+        "    const char *head_request_ref; const char *head_response_ref; const char *head_msg;",
         "};",
         "",
         "static const struct response_case RESPONSE_CASES[] = {",
     ]
     for case in responses["cases"]:
         expect = case["expect"]
+        try:
+            # The library tolerates a leading byte-order mark, which Python's json rejects.
+            head = json.loads(case["body"].removeprefix("\ufeff")).get("head") or {}
+        except (ValueError, AttributeError):
+            head = {}
         months_at_most = expect.get("months_at_most", -2)
         if months_at_most is None:
             months_at_most = -1
         lines.append(
-            "    {%s, %s, %s, %s, %s, %s, %d, %d, %d, %dLL, %s, %s, %s, %s},"
+            "    {%s, %s, %s, %s, %s, %s, %d, %d, %d, %dLL, %s, %s, %s, %s, %s, %s, %s},"
             % (
                 c_string(case["interface"]),
                 c_string(case["body"]),
@@ -193,6 +200,9 @@ def main():
                 c_string(expect.get("warning")),
                 c_string(expect.get("responseCode")),
                 c_string(expect.get("responseMsg")),
+                c_string(head.get("requestRefId")),
+                c_string(head.get("responseRefId")),
+                c_string(head.get("responseMsg")),
             )
         )
     lines += ["};", "", "#define COUNT(array) (sizeof(array) / sizeof((array)[0]))", "", "#endif", ""]

@@ -679,6 +679,21 @@ static void check_answer(const struct response_case *c, const mbasu_interpretati
                   status < COUNT(LINE_STATUS_NAMES) && strcmp(LINE_STATUS_NAMES[status], c->line_status) == 0,
               "%s line status", c->value);
     }
+    /* The head's texts in mbasu_head_field order; text_is also checks the NUL after each. */
+    const char *head_texts[] = {c->head_request_ref, c->head_response_ref, c->head_msg};
+    for (uint32_t field = 0; field < COUNT(head_texts); field++) {
+        mbasu_status head_status = mbasu_interpretation_head(interpretation, field, &text, &len);
+        if (head_texts[field] == NULL) {
+            CHECK(head_status == MBASU_STATUS_MISSING_FIELD, "%s head field %u missing", c->value, field);
+        } else {
+            CHECK(head_status == MBASU_STATUS_OK, "%s head field %u", c->value, field);
+            CHECK(head_status == MBASU_STATUS_OK && text_is(text, len, head_texts[field]), "%s head field %u text",
+                  c->value, field);
+        }
+    }
+    CHECK(mbasu_interpretation_head(interpretation, 3, &text, &len) == MBASU_STATUS_INVALID_ARGUMENT,
+          "head field 3 is invalid");
+
     uint32_t warnings = mbasu_interpretation_warning_count(interpretation);
     if (c->warning != NULL) {
         uint32_t code = 0;
