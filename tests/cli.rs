@@ -27,6 +27,13 @@ fn json_of(output: &Output) -> Value {
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)))
 }
 
+fn json_lines(output: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 #[test]
 fn validate_json_lists_problems() {
     let output = run(
@@ -202,11 +209,7 @@ fn batch_converts_csv_and_reports_bad_lines() {
         csv.as_bytes(),
     );
     assert_eq!(output.status.code(), Some(1));
-    let lines: Vec<Value> = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&output);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["line"], 2);
     assert!(lines[0]["body"]
@@ -217,6 +220,50 @@ fn batch_converts_csv_and_reports_bad_lines() {
     assert_eq!(body["request"]["param"]["certType"], "00");
     assert_eq!(lines[1]["error"]["name"], "length");
     assert_eq!(lines[1]["error"]["code"], 101);
+}
+
+#[test]
+fn batch_reports_unreadable_lines_in_both_languages_and_goes_on() {
+    let mut jsonl = Vec::new();
+    jsonl.extend_from_slice(b"{\"mobile\":\"13800138000\",\"certNo\":\"11010519491231002X\"}\n");
+    jsonl.extend_from_slice(b"{\"mobile\":\"138\xff\"}\n");
+    jsonl.extend_from_slice(b"{\"mobile\":13800138000,\"certNo\":\"11010519491231002X\"}\n");
+    jsonl.extend_from_slice(b"{\"mobile\":\"13800138000\" \"certNo\"}\n");
+    jsonl.extend_from_slice(b"{\"mobile\":\"13800138000\",\"certNo\":\"11010519491231002X\"}\n");
+    let output = run(&["batch", "MBASU010", "--format", "jsonl"], &jsonl);
+    assert_eq!(output.status.code(), Some(1));
+    let lines = json_lines(&output);
+    let lines_read: Vec<u64> = lines.iter().map(|l| l["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines_read, [1, 2, 3, 4, 5]);
+    assert!(lines[0]["body"].is_string());
+    assert!(lines[4]["body"].is_string());
+    let messages = |index: usize| {
+        let error = &lines[index]["error"];
+        assert_eq!(error["name"], "invalid_argument");
+        (
+            error["message_zh"].as_str().unwrap().to_owned(),
+            error["message_en"].as_str().unwrap().to_owned(),
+        )
+    };
+    let (zh, en) = messages(1);
+    assert!(zh.contains("从第 15 字节起不是有效的 UTF-8"), "{zh}");
+    assert!(en.contains("not valid UTF-8 from byte 15"), "{en}");
+    let (zh, en) = messages(2);
+    assert!(zh.contains("字段 mobile 应为字符串"), "{zh}");
+    assert!(en.contains("field mobile must be a string"), "{en}");
+    assert!(!en.contains("invalid type"), "serde's wording leaked: {en}");
+    let (zh, _) = messages(3);
+    assert!(zh.contains("第 25 个字符处 JSON 语法错误"), "{zh}");
+
+    let csv = "mobile,certNo\n13800138000\n13800138000,11010519491231002X\n";
+    let output = run(&["batch", "MBASU010", "--format", "csv"], csv.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 2);
+    let zh = lines[0]["error"]["message_zh"].as_str().unwrap();
+    assert!(zh.contains("该行有 1 列，表头有 2 列"), "{zh}");
+    assert_eq!(lines[1]["line"], 3);
+    assert!(lines[1]["body"].is_string());
 }
 
 #[test]

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::commands::{build_config, form_for, resolve_encrypt_type, ConfigArgs};
+use crate::input::InputProblem;
 use crate::output::{error_json, Printer};
 
 #[derive(Args)]
@@ -205,10 +206,7 @@ pub fn run(args: &BatchArgs, printer: &Printer) -> Result<ExitCode, Error> {
                 .flexible(false)
                 .from_reader(input);
             let mut record = csv::StringRecord::new();
-            let headers = reader
-                .headers()
-                .map_err(|e| parse_error(&e.to_string()))?
-                .clone();
+            let headers = reader.headers().map_err(header_error)?.clone();
             let columns = Columns::find(&headers)?;
             let mut line = 1u64;
             loop {
@@ -219,30 +217,48 @@ pub fn run(args: &BatchArgs, printer: &Printer) -> Result<ExitCode, Error> {
                 line += 1;
                 let built = match read {
                     Ok(_) => job.request_line(line, &columns.row(&record), &mut output)?,
-                    Err(error) => write_input_error(&mut output, line, &error.to_string())?,
+                    Err(error) => match InputProblem::from_csv(&error) {
+                        Some(problem) => write_input_error(&mut output, line, &problem)?,
+                        None => return Err(read_error(&error.to_string())),
+                    },
                 };
                 record_result(built, &mut counts);
             }
         }
         Format::Jsonl => {
             let mut reader = BufReader::with_capacity(64 * 1024, input);
-            let mut text = String::new();
+            let mut bytes = Vec::new();
             let mut line = 0u64;
             loop {
-                text.clear();
+                bytes.clear();
                 let read = reader
-                    .read_line(&mut text)
-                    .map_err(|e| parse_error(&e.to_string()))?;
+                    .read_until(b'\n', &mut bytes)
+                    .map_err(|e| read_error(&e.to_string()))?;
                 if read == 0 {
                     break;
                 }
                 line += 1;
+                // A line that is not UTF-8 fails alone, and the lines after it are still read.
+                let text = match std::str::from_utf8(&bytes) {
+                    Ok(text) => text,
+                    Err(error) => {
+                        let problem = InputProblem::NotUtf8 {
+                            byte: error.valid_up_to() + 1,
+                        };
+                        write_input_error(&mut output, line, &problem)?;
+                        record_result(false, &mut counts);
+                        continue;
+                    }
+                };
                 if text.trim().is_empty() {
                     continue;
                 }
-                let built = match serde_json::from_str::<Row<'_>>(&text) {
+                let built = match serde_json::from_str::<Row<'_>>(text) {
                     Ok(row) => job.request_line(line, &row, &mut output)?,
-                    Err(error) => write_input_error(&mut output, line, &error.to_string())?,
+                    Err(error) => {
+                        let problem = InputProblem::from_json(text, &error);
+                        write_input_error(&mut output, line, &problem)?
+                    }
                 };
                 record_result(built, &mut counts);
             }
@@ -368,8 +384,12 @@ fn write_line(output: &mut impl Write, value: &impl Serialize) -> Result<(), Err
 
 /// Writes the error line for an input line that could not be read; returns `false`, the
 /// "not built" result.
-fn write_input_error(output: &mut impl Write, line: u64, detail: &str) -> Result<bool, Error> {
-    let error = error_json(&parse_error(detail));
+fn write_input_error(
+    output: &mut impl Write,
+    line: u64,
+    problem: &InputProblem,
+) -> Result<bool, Error> {
+    let error = error_json(&problem.to_error());
     write_line(output, &json!({ "line": line, "error": error }))?;
     Ok(false)
 }
@@ -382,11 +402,27 @@ fn io_error(path: &std::path::Path, error: &io::Error) -> Error {
     )
 }
 
-fn parse_error(detail: &str) -> Error {
+/// Builds the error for a header row that cannot be read, which stops the batch before its
+/// first line.
+fn header_error(error: csv::Error) -> Error {
+    let Some(problem) = InputProblem::from_csv(&error) else {
+        return read_error(&error.to_string());
+    };
+    let (zh, en) = problem.describe();
     Error::with_detail(
         ErrorCode::InvalidArgument,
-        &format!("输入行无效：{detail}"),
-        &format!("invalid input line: {detail}"),
+        &format!("无法读取 CSV 表头行，{zh}"),
+        &format!("the CSV header row cannot be read, {en}"),
+    )
+}
+
+/// Builds the error for input that cannot be read at all. `detail` is the operating system's
+/// wording, which comes in English only.
+fn read_error(detail: &str) -> Error {
+    Error::with_detail(
+        ErrorCode::InvalidArgument,
+        &format!("读取输入失败：{detail}"),
+        &format!("reading the input failed: {detail}"),
     )
 }
 

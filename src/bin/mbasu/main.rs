@@ -5,6 +5,7 @@
 mod output;
 mod batch;
 mod commands;
+mod input;
 
 use std::process::ExitCode;
 
