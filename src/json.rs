@@ -25,8 +25,14 @@ pub(crate) enum Kind {
 }
 
 /// A problem found at a byte offset, before it is placed by line and column.
+///
+/// It is boxed, so a `JsonResult` is no larger than its value. The reader returns a result for
+/// every string and member, and errors are rare.
 #[derive(Debug)]
-pub(crate) struct JsonError {
+pub(crate) struct JsonError(Box<JsonErrorDetail>);
+
+#[derive(Debug)]
+struct JsonErrorDetail {
     code: ErrorCode,
     offset: usize,
     zh: Cow<'static, str>,
@@ -55,6 +61,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Returns the kind of the next value, after skipping whitespace.
+    #[inline]
     pub(crate) fn peek(&mut self) -> JsonResult<Kind> {
         self.skip_whitespace();
         match self.byte() {
@@ -64,27 +71,38 @@ impl<'a> Reader<'a> {
             Some(b'-' | b'0'..=b'9') => Ok(Kind::Number),
             Some(b't' | b'f') => Ok(Kind::Bool),
             Some(b'n') => Ok(Kind::Null),
-            Some(_) => Err(self.syntax("此处不应出现该字符", "unexpected character")),
-            None => Err(self.unexpected_end()),
+            _ => Err(self.unexpected_value()),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn unexpected_value(&self) -> JsonError {
+        match self.byte() {
+            Some(_) => self.syntax("此处不应出现该字符", "unexpected character"),
+            None => self.unexpected_end(),
         }
     }
 
     /// Returns a type error at the next value, for a value the caller cannot use.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn type_error(
         &mut self,
         zh: impl Into<Cow<'static, str>>,
         en: impl Into<Cow<'static, str>>,
     ) -> JsonError {
         self.skip_whitespace();
-        JsonError {
+        JsonError(Box::new(JsonErrorDetail {
             code: ErrorCode::WrongType,
             offset: self.pos,
             zh: zh.into(),
             en: en.into(),
-        }
+        }))
     }
 
     /// Consumes the `{` of an object. [`Reader::next_member`] then reads its members.
+    #[inline]
     pub(crate) fn begin_object(&mut self) -> JsonResult<()> {
         self.skip_whitespace();
         self.expect(b'{')?;
@@ -97,13 +115,19 @@ impl<'a> Reader<'a> {
         if !self.next_item(b'}')? {
             return Ok(None);
         }
-        if self.byte() != Some(b'"') {
-            return Err(self.syntax("此处应为字段名", "expected a member name"));
+        if !self.eat(b'"') {
+            return Err(self.member_name_expected());
         }
-        let name = self.string()?;
+        let name = self.string_after_quote()?;
         self.skip_whitespace();
         self.expect(b':')?;
         Ok(Some(name))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn member_name_expected(&self) -> JsonError {
+        self.syntax("此处应为字段名", "expected a member name")
     }
 
     /// Reads a string value; it borrows from the text unless it contains escapes.
@@ -111,13 +135,19 @@ impl<'a> Reader<'a> {
     pub(crate) fn string(&mut self) -> JsonResult<Cow<'a, str>> {
         self.skip_whitespace();
         self.expect(b'"')?;
+        self.string_after_quote()
+    }
+
+    /// Reads the rest of a string whose opening quote was just consumed.
+    #[inline(always)]
+    fn string_after_quote(&mut self) -> JsonResult<Cow<'a, str>> {
         self.after_open = false;
         let start = self.pos;
-        self.pos += plain_run(&self.text.as_bytes()[start..]);
+        let end = start + plain_run(&self.text.as_bytes()[start..]);
+        self.pos = end;
         if self.byte() == Some(b'"') {
-            let content = &self.text[start..self.pos];
             self.pos += 1;
-            return Ok(Cow::Borrowed(content));
+            return Ok(Cow::Borrowed(&self.text[start..end]));
         }
         self.string_rest(start)
     }
@@ -196,6 +226,7 @@ impl<'a> Reader<'a> {
 
     /// Moves past the comma before the next member or element, and returns false after the
     /// container's `close` byte.
+    #[inline]
     fn next_item(&mut self, close: u8) -> JsonResult<bool> {
         self.skip_whitespace();
         if self.eat(close) {
@@ -207,17 +238,25 @@ impl<'a> Reader<'a> {
             self.after_open = false;
         } else if self.eat(b',') {
             self.skip_whitespace();
-        } else if self.byte().is_none() {
-            return Err(self.unexpected_end());
         } else {
-            return Err(self.syntax(
-                "此处应为逗号或结束括号",
-                "expected a comma or a closing bracket",
-            ));
+            return Err(self.comma_expected());
         }
         Ok(true)
     }
 
+    #[cold]
+    #[inline(never)]
+    fn comma_expected(&self) -> JsonError {
+        match self.byte() {
+            Some(_) => self.syntax(
+                "此处应为逗号或结束括号",
+                "expected a comma or a closing bracket",
+            ),
+            None => self.unexpected_end(),
+        }
+    }
+
+    #[inline]
     fn open(&mut self) -> JsonResult<()> {
         if self.depth + 1 >= MAX_DEPTH {
             return Err(self.syntax("嵌套层级过深", "nested too deeply"));
@@ -342,16 +381,19 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
+    #[inline(always)]
     fn skip_whitespace(&mut self) {
         while matches!(self.byte(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.pos += 1;
         }
     }
 
+    #[inline(always)]
     fn byte(&self) -> Option<u8> {
         self.text.as_bytes().get(self.pos).copied()
     }
 
+    #[inline(always)]
     fn eat(&mut self, expected: u8) -> bool {
         let found = self.byte() == Some(expected);
         if found {
@@ -360,12 +402,20 @@ impl<'a> Reader<'a> {
         found
     }
 
+    #[inline(always)]
     fn expect(&mut self, expected: u8) -> JsonResult<()> {
         if self.eat(expected) {
             return Ok(());
         }
+        Err(self.expected_error(expected))
+    }
+
+    /// Builds the error for a byte other than `expected`, or for the end of the text.
+    #[cold]
+    #[inline(never)]
+    fn expected_error(&self, expected: u8) -> JsonError {
         if self.byte().is_none() {
-            return Err(self.unexpected_end());
+            return self.unexpected_end();
         }
         let (zh, en) = match expected {
             b'{' => ("此处应为对象", "expected an object"),
@@ -373,26 +423,34 @@ impl<'a> Reader<'a> {
             b'"' => ("此处应为字符串", "expected a string"),
             _ => ("此处应为冒号", "expected a colon"),
         };
-        Err(self.syntax(zh, en))
+        self.syntax(zh, en)
     }
 
+    #[cold]
+    #[inline(never)]
     fn syntax(&self, zh: &'static str, en: &'static str) -> JsonError {
         self.syntax_at(self.pos, zh, en)
     }
 
+    #[cold]
+    #[inline(never)]
     fn syntax_at(&self, offset: usize, zh: &'static str, en: &'static str) -> JsonError {
-        JsonError {
+        JsonError(Box::new(JsonErrorDetail {
             code: ErrorCode::MalformedJson,
             offset,
             zh: Cow::Borrowed(zh),
             en: Cow::Borrowed(en),
-        }
+        }))
     }
 
+    #[cold]
+    #[inline(never)]
     fn unexpected_end(&self) -> JsonError {
         self.syntax("JSON 意外结束", "unexpected end of JSON")
     }
 
+    #[cold]
+    #[inline(never)]
     fn control_character(&self) -> JsonError {
         self.syntax(
             "字符串中有未转义的控制字符",
@@ -400,10 +458,14 @@ impl<'a> Reader<'a> {
         )
     }
 
+    #[cold]
+    #[inline(never)]
     fn invalid_number(&self) -> JsonError {
         self.syntax("无效的数字", "invalid number")
     }
 
+    #[cold]
+    #[inline(never)]
     fn lone_surrogate(&self, offset: usize) -> JsonError {
         self.syntax_at(
             offset,
@@ -511,7 +573,7 @@ pub(crate) fn push_string(out: &mut String, value: &str) {
 
 /// Returns the length of the leading run of `bytes` that needs no attention inside a string: no
 /// quote, backslash or control character. Strings are most of a response, so the run is measured
-/// eight bytes at a time.
+/// eight bytes at a time, and the last few bytes of the text one at a time.
 #[inline]
 fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
@@ -522,26 +584,25 @@ fn plain_run(bytes: &[u8]) -> usize {
         |word: u64, limit: u8| word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGH_BITS;
 
     let mut run = 0;
-    loop {
-        let rest = &bytes[run..];
-        let filled = rest.len().min(8);
-        // Padding bytes are zero, a control character, so the scan stops at the end. A whole
-        // word is copied with a fixed length, which compiles to one load.
+    while let Some(word) = bytes.get(run..run + 8) {
         let mut word_bytes = [0u8; 8];
-        match rest.get(..8) {
-            Some(word) => word_bytes.copy_from_slice(word),
-            None => word_bytes[..filled].copy_from_slice(rest),
-        }
+        word_bytes.copy_from_slice(word);
         let word = u64::from_le_bytes(word_bytes);
         let stops = below(word ^ (ONES * u64::from(b'"')), 1)
             | below(word ^ (ONES * u64::from(b'\\')), 1)
             | below(word, 0x20);
         if stops != 0 {
-            let first = (stops.trailing_zeros() / 8) as usize;
-            return run + first.min(filled);
+            return run + (stops.trailing_zeros() / 8) as usize;
         }
         run += 8;
     }
+    while let Some(&byte) = bytes.get(run) {
+        if byte == b'"' || byte == b'\\' || byte < 0x20 {
+            break;
+        }
+        run += 1;
+    }
+    run
 }
 
 /// Reads `body` with `read`, which must consume exactly one JSON value, and places any problem
@@ -572,7 +633,7 @@ pub(crate) fn read_json<'a, T>(
         reader.finish()?;
         Ok(value)
     });
-    outcome.map_err(|error| {
+    outcome.map_err(|JsonError(error)| {
         let before = text.get(..error.offset).unwrap_or(text);
         located_error(error.code, body, before, path, (&error.zh, &error.en))
     })

@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::envelope::body_bytes;
 use crate::error::{Error, ErrorCode, Result};
 use crate::interface::Interface;
-use crate::wire::{read_response, read_sealed_body, Scalar, WireBody};
+use crate::wire::{read_response, read_sealed_body, Scalar, WireBody, WireResponse};
 
 /// `responseCode` of a successful query.
 pub const SUCCESS_CODE: &str = "0000";
@@ -339,8 +339,9 @@ pub fn parse_response_borrowed<'a>(
     body: &'a [u8],
     expected_request_ref: Option<&str>,
 ) -> Result<BorrowedInterpretation<'a>> {
-    let wire = read_response(body_bytes(body, config.max_body_bytes)?)?;
-    let head = wire.head.ok_or_else(|| missing("head"))?;
+    let mut wire = WireResponse::default();
+    read_response(body_bytes(body, config.max_body_bytes)?, &mut wire)?;
+    let head = wire.head.as_mut().ok_or_else(|| missing("head"))?;
 
     let response_code = head
         .response_code
@@ -368,7 +369,7 @@ pub fn parse_response_borrowed<'a>(
         }
     }
 
-    let response = wire.response.ok_or_else(|| missing("response"))?;
+    let response = wire.response.take().ok_or_else(|| missing("response"))?;
     let field = interface.response_field();
     let mut warnings = Vec::new();
     let value = read_value(config, interface, response, &mut warnings)?;
@@ -395,9 +396,9 @@ pub fn parse_response_borrowed<'a>(
         interface,
         value: canonical.copied().unwrap_or_default(),
         meaning,
-        request_ref_id: head.request_ref_id,
-        response_ref_id: head.response_ref_id,
-        response_msg: head.response_msg,
+        request_ref_id: head.request_ref_id.take(),
+        response_ref_id: head.response_ref_id.take(),
+        response_msg: head.response_msg.take(),
         warnings,
     })
 }

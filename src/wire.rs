@@ -46,51 +46,56 @@ pub(crate) struct WireValues<'a> {
     pub mobile_status: Option<Scalar<'a>>,
 }
 
-/// Reads a whole response body. Syntax errors are malformed_json; a member of a type the spec
-/// does not allow, or given twice, is wrong_type.
-pub(crate) fn read_response(body: &[u8]) -> Result<WireResponse<'_>> {
+/// Reads a whole response body into `wire`, which starts empty. Syntax errors are
+/// malformed_json; a member of a type the spec does not allow, or given twice, is wrong_type.
+///
+/// The parts are filled in place rather than returned, because the compiler copies these few
+/// hundred bytes at every `Result` they pass through.
+pub(crate) fn read_response<'a>(body: &'a [u8], wire: &mut WireResponse<'a>) -> Result<()> {
     read_json(body, "", |reader| {
         if reader.peek()? != Kind::Object {
             return Err(reader.type_error("报文应为 JSON 对象", "the body must be a JSON object"));
         }
         reader.begin_object()?;
-        let mut wire = WireResponse::default();
         let (mut seen_head, mut seen_response) = (false, false);
         while let Some(name) = reader.next_member()? {
             match &*name {
                 "head" => {
                     once(reader, &mut seen_head, "head")?;
-                    wire.head = read_head(reader)?;
+                    read_head(reader, &mut wire.head)?;
                 }
                 "response" => {
                     once(reader, &mut seen_response, "response")?;
-                    wire.response = match reader.peek()? {
-                        Kind::Null => read_null(reader)?,
-                        _ => Some(read_body(reader)?),
-                    };
+                    match reader.peek()? {
+                        Kind::Null => reader.skip_value()?,
+                        _ => read_body(reader, &mut wire.response)?,
+                    }
                 }
                 _ => reader.skip_value()?,
             }
         }
-        Ok(wire)
+        Ok(())
     })
 }
 
 /// Reads the decrypted text of a sealed `response`; `path` names it in messages.
 pub(crate) fn read_sealed_body<'a>(text: &'a [u8], path: &str) -> Result<WireBody<'a>> {
-    read_json(text, path, read_body)
+    let mut body = None;
+    read_json(text, path, |reader| read_body(reader, &mut body))?;
+    // read_body sets the body whenever it succeeds.
+    Ok(body.unwrap_or(WireBody::Other))
 }
 
-/// Reads the `head` object, or `null` as no head.
-fn read_head<'a>(reader: &mut Reader<'a>) -> JsonResult<Option<WireHead<'a>>> {
+/// Reads the `head` object into `out`, or leaves `out` empty for `null`.
+fn read_head<'a>(reader: &mut Reader<'a>, out: &mut Option<WireHead<'a>>) -> JsonResult<()> {
     match reader.peek()? {
-        Kind::Null => return read_null(reader),
+        Kind::Null => return reader.skip_value(),
         Kind::Object => {}
         _ => return Err(reader.type_error("head 应为对象", "head must be an object")),
     }
 
     reader.begin_object()?;
-    let mut head = WireHead::default();
+    let head = out.insert(WireHead::default());
     // A member given as null leaves its slot empty, so repeats are tracked apart from the slots.
     let mut seen = [false; 4];
     while let Some(name) = reader.next_member()? {
@@ -109,7 +114,10 @@ fn read_head<'a>(reader: &mut Reader<'a>) -> JsonResult<Option<WireHead<'a>>> {
         }
         *slot = match reader.peek()? {
             Kind::String => Some(reader.string()?),
-            Kind::Null => read_null(reader)?,
+            Kind::Null => {
+                reader.skip_value()?;
+                None
+            }
             _ => {
                 return Err(reader.type_error(
                     format!("head.{name} 应为字符串"),
@@ -118,17 +126,22 @@ fn read_head<'a>(reader: &mut Reader<'a>) -> JsonResult<Option<WireHead<'a>>> {
             }
         };
     }
-    Ok(Some(head))
+    Ok(())
 }
 
-/// Reads the `response` member: an object of values, a sealed string, or another type.
-fn read_body<'a>(reader: &mut Reader<'a>) -> JsonResult<WireBody<'a>> {
+/// Reads the `response` member into `out`: an object of values, a sealed string, or another
+/// type.
+fn read_body<'a>(reader: &mut Reader<'a>, out: &mut Option<WireBody<'a>>) -> JsonResult<()> {
     match reader.peek()? {
         Kind::Object => {}
-        Kind::String => return reader.string().map(WireBody::Sealed),
+        Kind::String => {
+            *out = Some(WireBody::Sealed(reader.string()?));
+            return Ok(());
+        }
         _ => {
             reader.skip_value()?;
-            return Ok(WireBody::Other);
+            *out = Some(WireBody::Other);
+            return Ok(());
         }
     }
 
@@ -156,12 +169,8 @@ fn read_body<'a>(reader: &mut Reader<'a>) -> JsonResult<WireBody<'a>> {
             }
         });
     }
-    Ok(WireBody::Values(values))
-}
-
-fn read_null<T>(reader: &mut Reader<'_>) -> JsonResult<Option<T>> {
-    reader.skip_value()?;
-    Ok(None)
+    *out = Some(WireBody::Values(values));
+    Ok(())
 }
 
 /// Records that the member `name` was read, failing when it was read before.
@@ -238,7 +247,9 @@ mod tests {
     #[test]
     fn head_member_repeated_after_null_is_rejected() {
         let body = br#"{"head":{"responseMsg":null,"responseMsg":"x"}}"#;
-        let error = read_response(body).err().unwrap();
+        let error = read_response(body, &mut WireResponse::default())
+            .err()
+            .unwrap();
         assert_eq!(error.code(), ErrorCode::WrongType);
         assert!(error
             .message_en()

@@ -3,8 +3,10 @@
 //!
 //! Building and reading run in [`run_raw`], because callers make them once per HTTP exchange,
 //! and return UTF-8 bytes. A reading ([`BytePacker`]) carries an index into the value table
-//! Java loads once from [`value_meanings`] instead of the value's labels. A built request is its
-//! body followed by a trailer ([`pack_built_request`]), written into the body's own buffer.
+//! Java loads once from [`value_meanings`] instead of the value's labels. A body given as bytes
+//! usually crosses in a direct buffer that also carries the reading back
+//! ([`config_parse_response_scratch`]). A built request is its body followed by a trailer
+//! ([`pack_built_request`]), written into the body's own buffer.
 
 use jni::objects::{JByteArray, JClass, JObject, JString};
 use jni::sys::{jint, jlong};
@@ -21,7 +23,8 @@ use crate::enums::{
     encrypt_type, from_ordinal, interface, ordinal, CATEGORIES, LINE_STATUSES, OUTCOMES,
     REQUEST_FORMS,
 };
-use crate::packed::{BytePacker, Packer};
+use crate::packed::{BytePacker, Packer, INLINE_PACKED};
+use crate::scratch::{put_reading_length, Scratch};
 use crate::strings::{
     new_byte_array, read_arg, read_optional_arg, read_optional_text, read_raw_text, read_text,
     with_byte_array, TextBuffer,
@@ -118,12 +121,15 @@ pub fn config_parse_response<'local>(
         let body = read_raw_text(env, &body, "body")?;
         let mut expected_buffer = TextBuffer::new();
         let expected = read_optional_arg(env, &expected_request_ref, &mut expected_buffer)?;
-        let reading = with_config(handle, &owner, |config| {
+        let mut target = [0; INLINE_PACKED];
+        let mut packer = BytePacker::new(&mut target);
+        with_config(handle, &owner, |config| {
             let interpretation =
                 parse_response_borrowed(&config.core, interface, body.as_bytes(), expected)?;
-            Ok(pack_reading(&interpretation))
+            pack_reading(&interpretation, &mut packer);
+            Ok(())
         })?;
-        reading.finish(env)
+        packer.finish(env)
     })
 }
 
@@ -145,14 +151,62 @@ pub fn config_parse_response_bytes<'local>(
         let expected = read_optional_arg(env, &expected_request_ref, &mut expected_buffer)?;
         // The reading is packed while the body is still borrowed, because the head's text
         // points into it.
-        let reading = with_byte_array(env, &body, "body", |body| {
+        let mut target = [0; INLINE_PACKED];
+        let mut packer = BytePacker::new(&mut target);
+        with_byte_array(env, &body, "body", |body| {
             with_config(handle, &owner, |config| {
                 let interpretation =
                     parse_response_borrowed(&config.core, interface, body, expected)?;
-                Ok(pack_reading(&interpretation))
+                pack_reading(&interpretation, &mut packer);
+                Ok(())
             })
         })?;
-        reading.finish(env)
+        packer.finish(env)
+    })
+}
+
+/// Parses a response body that Java copied into a `ResponseScratch` buffer; otherwise the same
+/// as [`config_parse_response_bytes`].
+///
+/// Writes the reading into the buffer after the body, preceded by its length
+/// ([`crate::scratch`]), and returns `null`. A reading that does not fit there is returned as a
+/// new `byte[]` instead.
+#[jni_mangle("cn.mbasu.NativeBridge")]
+pub fn config_parse_response_scratch<'local>(
+    unowned_env: EnvUnowned<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    owner: JObject<'local>,
+    interface_ordinal: jint,
+    scratch: JObject<'local>,
+    scratch_address: jlong,
+    scratch_capacity: jint,
+    body_length: jint,
+    expected_request_ref: JString<'local>,
+) -> LocalRef<'local> {
+    run_raw(unowned_env, |env| {
+        let interface = interface(interface_ordinal)?;
+        let mut expected_buffer = TextBuffer::new();
+        let expected = read_optional_arg(env, &expected_request_ref, &mut expected_buffer)?;
+        // SAFETY: `ResponseScratch` passes its own buffer with the address that
+        // `direct_buffer_address` returned for it and the capacity it was allocated with. The
+        // buffer is an argument of this call, and no other thread uses it until the call
+        // returns.
+        let Scratch {
+            body,
+            length_field,
+            reading,
+        } = unsafe { Scratch::split(&scratch, scratch_address, scratch_capacity, body_length)? };
+        let mut packer = BytePacker::new(reading);
+        with_config(handle, &owner, |config| {
+            let interpretation = parse_response_borrowed(&config.core, interface, body, expected)?;
+            pack_reading(&interpretation, &mut packer);
+            Ok(())
+        })?;
+        match packer.length_in_target() {
+            Some(length) if put_reading_length(length_field, length) => Ok(LocalRef::default()),
+            _ => packer.finish(env),
+        }
     })
 }
 
@@ -297,12 +351,11 @@ fn pack_meaning(packer: &mut Packer, value: &str, meaning: &ValueMeaning) {
 
 /// Packs what differs between calls: the value's index in `values(interface)` (one byte), the
 /// three head strings, and the warnings. The meaning is looked up in Java by that index.
-fn pack_reading(interpretation: &BorrowedInterpretation<'_>) -> BytePacker {
+fn pack_reading(interpretation: &BorrowedInterpretation<'_>, packer: &mut BytePacker<'_>) {
     let index = values(interpretation.interface)
         .iter()
         .position(|value| *value == interpretation.value)
         .unwrap_or(usize::MAX);
-    let mut packer = BytePacker::new();
     // parse_response returns only canonical values, so the index is small; 255 would make the
     // Java reader fail loudly rather than pick a wrong meaning.
     packer
@@ -318,7 +371,6 @@ fn pack_reading(interpretation: &BorrowedInterpretation<'_>) -> BytePacker {
             .str(&warning.message_zh)
             .str(&warning.message_en);
     }
-    packer
 }
 
 /// Packs an error as `MbasuException`'s constructor takes it.

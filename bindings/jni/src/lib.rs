@@ -7,8 +7,9 @@
 //! `cn.mbasu.MbasuException` with the core's code and name ([`boundary`]).
 //!
 //! `unsafe` appears where jni 0.22.4 has no safe wrapper (the raw UTF-16 string and byte array
-//! functions, and the configuration handle) and in one unchecked UTF-8 conversion of text that
-//! `strings::TextBuffer` has already decoded.
+//! functions, the configuration handle, and the memory of a direct buffer whose address Java
+//! passes in) and in one unchecked UTF-8 conversion of text that `strings::TextBuffer` has
+//! already decoded.
 
 mod boundary;
 mod config;
@@ -18,5 +19,6 @@ mod handle;
 mod misc;
 mod packed;
 mod provider;
+mod scratch;
 mod strings;
 mod validation;

@@ -1,6 +1,6 @@
 //! Results cross to Java as one string of UTF-16 code units, decoded by `cn.mbasu.PackedReader`,
-//! or, on the request and response paths, as one UTF-8 `byte[]` ([`BytePacker`]), decoded by
-//! `cn.mbasu.PackedBytes`.
+//! or, on the request and response paths, as UTF-8 bytes ([`BytePacker`]) in one `byte[]` or in
+//! a `cn.mbasu.ResponseScratch` buffer, decoded by `cn.mbasu.PackedBytes`.
 //!
 //! Building a result object field by field would cost one JNI up-call per field; one
 //! `NewString` per result keeps the crossing to a single allocation. The layout is private to
@@ -68,29 +68,31 @@ impl Packer {
     }
 }
 
-/// The largest result [`BytePacker`] builds on the stack. A reading of the spec's sample
-/// response takes under 100 bytes.
-const INLINE_PACKED: usize = 256;
+/// The size of the stack buffer that the byte-array methods lend their [`BytePacker`]. A reading
+/// of the spec's sample response takes under 100 bytes.
+pub(crate) const INLINE_PACKED: usize = 256;
 
 /// Writes items as UTF-8 bytes for `cn.mbasu.PackedBytes`: a byte is one byte, an `int` four
 /// bytes (big-endian), a string an `int` length in bytes followed by its UTF-8, and a missing
 /// string the length -1.
 ///
 /// Java decodes each string only when its getter is first called, so a result that is read for
-/// one field costs one `byte[]` and no `String` for the others. Results of up to
-/// [`INLINE_PACKED`] bytes are built on the stack, which saves an allocation per call.
-pub(crate) struct BytePacker {
-    inline: [u8; INLINE_PACKED],
-    inline_length: usize,
-    /// Everything written once it no longer fits in `inline`, and `None` before that.
+/// one field costs one `byte[]` and no `String` for the others. The packer writes into a buffer
+/// that the caller lends it (a stack array, or the free part of a `ResponseScratch` buffer), so
+/// the common result needs no allocation and is never moved. A result that outgrows the buffer
+/// continues in a `Vec`.
+pub(crate) struct BytePacker<'target> {
+    target: &'target mut [u8],
+    length: usize,
+    /// Everything written once it no longer fits in `target`, and `None` before that.
     spilled: Option<Vec<u8>>,
 }
 
-impl BytePacker {
-    pub(crate) fn new() -> BytePacker {
+impl<'target> BytePacker<'target> {
+    pub(crate) fn new(target: &'target mut [u8]) -> BytePacker<'target> {
         BytePacker {
-            inline: [0; INLINE_PACKED],
-            inline_length: 0,
+            target,
+            length: 0,
             spilled: None,
         }
     }
@@ -100,14 +102,14 @@ impl BytePacker {
     #[inline(always)]
     fn push(&mut self, bytes: &[u8]) {
         if self.spilled.is_none() {
-            let end = self.inline_length + bytes.len();
-            if let Some(target) = self.inline.get_mut(self.inline_length..end) {
+            let end = self.length + bytes.len();
+            if let Some(target) = self.target.get_mut(self.length..end) {
                 target.copy_from_slice(bytes);
-                self.inline_length = end;
+                self.length = end;
                 return;
             }
             let mut spilled = Vec::with_capacity(2 * end);
-            spilled.extend_from_slice(&self.inline[..self.inline_length]);
+            spilled.extend_from_slice(&self.target[..self.length]);
             self.spilled = Some(spilled);
         }
         if let Some(spilled) = &mut self.spilled {
@@ -118,7 +120,16 @@ impl BytePacker {
     fn as_bytes(&self) -> &[u8] {
         match &self.spilled {
             Some(spilled) => spilled,
-            None => &self.inline[..self.inline_length],
+            None => &self.target[..self.length],
+        }
+    }
+
+    /// Returns the length of the result when all of it is in the lent buffer, or `None` after it
+    /// spilled.
+    pub(crate) fn length_in_target(&self) -> Option<usize> {
+        match self.spilled {
+            Some(_) => None,
+            None => Some(self.length),
         }
     }
 
@@ -162,7 +173,8 @@ mod tests {
 
     #[test]
     fn byte_packer_writes_big_endian_and_utf8() {
-        let mut packer = BytePacker::new();
+        let mut target = [0; INLINE_PACKED];
+        let mut packer = BytePacker::new(&mut target);
         packer.byte(7).int(0x0102_0304).str("田a").opt_str(None);
         assert_eq!(
             packer.as_bytes(),
@@ -171,27 +183,28 @@ mod tests {
     }
 
     #[test]
-    fn byte_packer_spills_past_inline_buffer() {
+    fn byte_packer_spills_past_target() {
         let long = "田".repeat(INLINE_PACKED);
-        let mut packer = BytePacker::new();
+        let mut target = [0; INLINE_PACKED];
+        let mut packer = BytePacker::new(&mut target);
         packer.byte(1).str("ab").str(&long).int(-1);
 
         let mut expected = vec![1, 0, 0, 0, 2, b'a', b'b'];
         expected.extend_from_slice(&(long.len() as i32).to_be_bytes());
         expected.extend_from_slice(long.as_bytes());
         expected.extend_from_slice(&[0xFF; 4]);
-        assert!(packer.spilled.is_some());
+        assert_eq!(packer.length_in_target(), None);
         assert_eq!(packer.as_bytes(), expected.as_slice());
     }
 
     #[test]
-    fn byte_packer_fills_inline_buffer_exactly() {
-        let mut packer = BytePacker::new();
+    fn byte_packer_fills_target_exactly() {
+        let mut target = [0; INLINE_PACKED];
+        let mut packer = BytePacker::new(&mut target);
         packer.str(&"a".repeat(INLINE_PACKED - 4));
-        assert!(packer.spilled.is_none());
-        assert_eq!(packer.as_bytes().len(), INLINE_PACKED);
+        assert_eq!(packer.length_in_target(), Some(INLINE_PACKED));
         packer.byte(2);
-        assert!(packer.spilled.is_some());
+        assert_eq!(packer.length_in_target(), None);
         assert_eq!(packer.as_bytes().len(), INLINE_PACKED + 1);
         assert_eq!(packer.as_bytes()[INLINE_PACKED], 2);
     }

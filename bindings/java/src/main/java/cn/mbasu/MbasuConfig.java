@@ -122,8 +122,26 @@ public final class MbasuConfig implements AutoCloseable {
      */
     public Interpretation parseResponse(Interface iface, byte[] body, String expectedRequestRefId) {
         Mbasu.requireNonNull(iface, "iface");
-        byte[] packed = NativeBridge.configParseResponseBytes(handle, this, iface.ordinal(), body,
-                expectedRequestRefId);
+        ResponseScratch scratch = null;
+        if (body != null && body.length <= ResponseScratch.CAPACITY) {
+            scratch = ResponseScratch.take();
+        }
+        if (scratch == null) {
+            byte[] packed = NativeBridge.configParseResponseBytes(handle, this, iface.ordinal(), body,
+                    expectedRequestRefId);
+            return Interpretation.fromPacked(iface, packed);
+        }
+        byte[] packed;
+        try {
+            scratch.putBody(body);
+            packed = NativeBridge.configParseResponseScratch(handle, this, iface.ordinal(), scratch.buffer,
+                    scratch.address, ResponseScratch.CAPACITY, body.length, expectedRequestRefId);
+            if (packed == null) {
+                packed = scratch.readingAfter(body.length);
+            }
+        } finally {
+            scratch.release();
+        }
         return Interpretation.fromPacked(iface, packed);
     }
 

@@ -1,12 +1,15 @@
 package cn.mbasu;
 
+import java.nio.ByteBuffer;
+
 /**
  * The native methods of {@code libmbasu_jni}, implemented in {@code bindings/jni}.
  *
  * <p>Strings cross as UTF-16 code units in both directions. Methods that return {@code String}
  * results other than plain text return them packed for {@link PackedReader}; methods that return
  * {@code byte[]} return UTF-8, packed for {@link PackedBytes} or, for a built request, laid out
- * as {@link BuiltRequest#fromPacked} reads it. Every method throws
+ * as {@link BuiltRequest#fromPacked} reads it. A response body can also cross in a direct buffer
+ * of {@link ResponseScratch}, with its reading written back into it. Every method throws
  * {@link MbasuException} on failure, including a Rust panic (code 6). Methods that take a
  * configuration handle also take the owning {@link MbasuConfig} as {@code owner}: JNI keeps an
  * argument reachable for the whole call, so the handle cannot be freed while the call runs.
@@ -66,6 +69,17 @@ final class NativeBridge {
 
     static native byte[] configParseResponseBytes(long handle, Object owner, int iface, byte[] body,
             String expectedRequestRef);
+
+    /**
+     * Reads the body that {@link ResponseScratch} put at the start of {@code scratch}. Returns
+     * {@code null} when the reading was written into the buffer after the body, and the reading
+     * itself when it did not fit there.
+     */
+    static native byte[] configParseResponseScratch(long handle, Object owner, int iface, ByteBuffer scratch,
+            long scratchAddress, int scratchCapacity, int bodyLength, String expectedRequestRef);
+
+    /** Returns the address of a direct buffer's memory. */
+    static native long directBufferAddress(ByteBuffer buffer);
 
     static native String valueMeanings(int iface);
 

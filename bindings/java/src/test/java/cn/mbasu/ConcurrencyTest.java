@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** One configuration shared by eight threads, closing under load, and freeing forgotten configurations. */
+/**
+ * One configuration shared by eight threads, response buffers shared by more threads than there
+ * are buffers, closing under load, and freeing forgotten configurations.
+ */
 class ConcurrencyTest {
     private static final int THREADS = 8;
     private static final int ROUNDS = 2_000;
@@ -54,6 +58,54 @@ class ConcurrencyTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Twice as many threads as there are response buffers read bodies of different sizes at
+     * once, and half of the reads fail. Each thread must get its own reading back, and every
+     * buffer must be back in its slot afterwards.
+     */
+    @Test
+    void threadsShareResponseBuffers() throws Exception {
+        int threads = 2 * ResponseScratch.slotCount();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (MbasuConfig config = MbasuConfig.builder().build()) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String requestRefId = "xwdb_" + t;
+                StringBuilder responseMsg = new StringBuilder("查询成功");
+                for (int i = 0; i < 37 * t; i++) {
+                    responseMsg.append((char) ('a' + i % 26));
+                }
+                String value = String.valueOf(t % 4);
+                byte[] body = ("{\"head\":{\"result\":\"Y\",\"responseRefId\":\"TR_" + t + "\",\"requestRefId\":\""
+                        + requestRefId + "\",\"responseCode\":\"0000\",\"responseMsg\":\"" + responseMsg
+                        + "\"},\"response\":{\"isIdNameMatch\":\"" + value + "\"}}").getBytes(StandardCharsets.UTF_8);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    int checked = 0;
+                    for (int round = 0; round < ROUNDS; round++) {
+                        Interpretation read = config.parseResponse(Interface.MBASU001, body, requestRefId);
+                        assertEquals(value, read.getValue());
+                        assertEquals(requestRefId, read.getRequestRefId());
+                        assertEquals(responseMsg.toString(), read.getResponseMsg());
+                        MbasuException mismatch = assertThrows(MbasuException.class,
+                                () -> config.parseResponse(Interface.MBASU001, body, "xwdb_other"));
+                        assertEquals(ErrorCode.REQUEST_REF_MISMATCH, mismatch.getErrorCode());
+                        checked++;
+                    }
+                    return checked;
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> result : results) {
+                assertEquals(ROUNDS, (int) result.get(120, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(ResponseScratch.slotCount(), ResponseScratch.freeSlots());
     }
 
     /** Callers racing a close() either finish normally or see code 7; nothing else happens. */

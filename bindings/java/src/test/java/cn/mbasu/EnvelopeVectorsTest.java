@@ -546,6 +546,42 @@ class EnvelopeVectorsTest {
     }
 
     /** The spec's sample answer padded with whitespace to exactly 1 MiB of UTF-8. */
+    /**
+     * Bodies around the size of a {@link ResponseScratch} buffer: one that leaves room for the
+     * reading behind it, one whose reading does not fit there, one with no room for the
+     * reading's length, and one that is too large for the buffer. Each must read as the same
+     * body given as a String, which never goes through a buffer.
+     */
+    @Test
+    void responseBytesAroundBufferCapacity() {
+        String prefix = "{\"head\":{\"result\":\"Y\",\"responseRefId\":\"TR2941_1\",\"requestRefId\":\"xwdb_1\","
+                + "\"responseCode\":\"0000\",\"responseMsg\":\"";
+        String suffix = "\"},\"response\":{\"isIdNameMatch\":0}}";
+        int capacity = ResponseScratch.CAPACITY;
+        int[] bodyLengths = {200, 1000, capacity - 20, capacity - 4, capacity - 3, capacity, capacity + 1};
+        int frameLength = (prefix + suffix).getBytes(StandardCharsets.UTF_8).length;
+        try (MbasuConfig config = MbasuConfig.builder().build()) {
+            for (int bodyLength : bodyLengths) {
+                // 查询成功 is 12 bytes of UTF-8; ASCII padding brings the body to its length.
+                StringBuilder message = new StringBuilder("查询成功");
+                for (int i = frameLength + 12; i < bodyLength; i++) {
+                    message.append('a');
+                }
+                String body = prefix + message + suffix;
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                String label = "body of " + bytes.length + " bytes";
+                assertEquals(bodyLength, bytes.length, label);
+
+                Interpretation fromBytes = config.parseResponse(Interface.MBASU001, bytes, "xwdb_1");
+                Interpretation fromString = config.parseResponse(Interface.MBASU001, body, "xwdb_1");
+                assertEquals("0", fromBytes.getValue(), label);
+                assertEquals(message.toString(), fromBytes.getResponseMsg(), label);
+                assertEquals(1, fromBytes.getWarnings().size(), label);
+                assertSameInterpretation(label, fromString, fromBytes);
+            }
+        }
+    }
+
     private static String oneMebibyteResponse() {
         String answer = "{\"head\":{\"result\":\"Y\",\"responseRefId\":\"TR1\",\"requestRefId\":\"xwdb_1\","
                 + "\"responseCode\":\"0000\",\"responseMsg\":\"ok\"},\"response\":{\"isIdNameMatch\":\"0\"}}";
