@@ -746,6 +746,43 @@ static void test_response_vectors(void) {
     mbasu_config_free(config);
 }
 
+/* A head longer than the interpretation keeps inline (128 bytes) goes to the heap; its texts and
+ * the static value and labels must read the same either way. */
+static void test_long_head(void) {
+    mbasu_config *config = envelope_config();
+    char message[201];
+    memset(message, 'm', sizeof message - 1);
+    message[sizeof message - 1] = '\0';
+    char body[512];
+    int body_len = snprintf(body, sizeof body,
+                            "{\"head\":{\"result\":\"Y\",\"responseRefId\":\"TR1\",\"requestRefId\":\"xwdb_1\","
+                            "\"responseCode\":\"0000\",\"responseMsg\":\"%s\"},\"response\":{\"isIdNameMatch\":\"1\"}}",
+                            message);
+    CHECK(body_len > 0 && (size_t)body_len < sizeof body, "long head body fits");
+
+    mbasu_interpretation *interpretation = NULL;
+    mbasu_status status = mbasu_parse_response(config, MBASU_INTERFACE_MBASU001, bytes(body), (uint32_t)body_len,
+                                               NULL, 0, &interpretation, NULL);
+    CHECK(status == MBASU_STATUS_OK, "long head: %s", status_name(status));
+    const uint8_t *text = NULL;
+    uint32_t len = 0;
+    CHECK(mbasu_interpretation_head(interpretation, MBASU_HEAD_FIELD_RESPONSE_MSG, &text, &len) == MBASU_STATUS_OK,
+          "long head message");
+    CHECK(text_is(text, len, message), "long head message text");
+    CHECK(mbasu_interpretation_head(interpretation, MBASU_HEAD_FIELD_REQUEST_REF_ID, &text, &len) == MBASU_STATUS_OK,
+          "long head requestRefId");
+    CHECK(text_is(text, len, "xwdb_1"), "long head requestRefId text");
+    CHECK(mbasu_interpretation_head(interpretation, MBASU_HEAD_FIELD_RESPONSE_REF_ID, &text, &len) == MBASU_STATUS_OK,
+          "long head responseRefId");
+    CHECK(text_is(text, len, "TR1"), "long head responseRefId text");
+    CHECK(mbasu_interpretation_value(interpretation, &text, &len) == MBASU_STATUS_OK, "long head value");
+    CHECK(text_is(text, len, "1"), "long head value text");
+    CHECK(mbasu_interpretation_label(interpretation, MBASU_LANG_EN, &text, &len) == MBASU_STATUS_OK, "label en");
+    CHECK(len > 0 && text[len] == '\0', "label en is NUL-terminated");
+    mbasu_interpretation_free(interpretation);
+    mbasu_config_free(config);
+}
+
 static void test_interpret_http(void) {
     mbasu_config *config = envelope_config();
     const struct response_case *answer = &RESPONSE_CASES[0];
@@ -1277,6 +1314,7 @@ int main(void) {
     test_envelope_vectors();
     test_build_request_sm3();
     test_response_vectors();
+    test_long_head();
     test_interpret_http();
     test_conformance();
     test_null_arguments();

@@ -286,11 +286,18 @@ pub struct mbasu_interpretation {
     value: &'static str,
     meaning: ValueMeaning,
     head: HeadTexts,
-    /// NUL-terminated copies, made when an accessor first reads them.
-    value_text: OnceLock<OwnedText>,
+    /// NUL-terminated copies of a value or label that [`static_text`] lacks, made when an
+    /// accessor first reads them. The spec's values and labels are all in that table, so this
+    /// stays empty and costs a reading no allocation.
+    copies: OnceLock<Box<TextCopies>>,
+    warnings: Vec<WarningEntry>,
+}
+
+#[derive(Default)]
+struct TextCopies {
+    value: OnceLock<OwnedText>,
     label_zh: OnceLock<OwnedText>,
     label_en: OnceLock<OwnedText>,
-    warnings: Vec<WarningEntry>,
 }
 
 struct WarningEntry {
@@ -299,38 +306,64 @@ struct WarningEntry {
     message_en: OwnedText,
 }
 
+/// Head text up to this many bytes, NULs included, is kept inside the handle: the spec's
+/// sample head needs 71. Longer text goes to a separate allocation.
+const INLINE_HEAD_BYTES: usize = 128;
+
 /// The head's requestRefId, responseRefId and responseMsg, each followed by a NUL, in one
-/// buffer, so a reading allocates once for all three.
+/// buffer, so a reading allocates at most once for all three.
 struct HeadTexts {
-    text: String,
-    /// Start and length in `text` of each field, in `mbasu_head_field` order; `None` when the
-    /// head lacks it.
+    storage: HeadStorage,
+    /// Start and length in the storage of each field, in `mbasu_head_field` order; `None` when
+    /// the head lacks it.
     spans: [Option<(usize, u32)>; 3],
 }
 
+enum HeadStorage {
+    Inline([u8; INLINE_HEAD_BYTES]),
+    Heap(Vec<u8>),
+}
+
 impl HeadTexts {
+    #[inline(always)]
     fn new(fields: [Option<&str>; 3]) -> Result<HeadTexts, mbasu::Error> {
-        let capacity = fields.iter().flatten().map(|field| field.len() + 1).sum();
-        let mut text = String::with_capacity(capacity);
+        let size: usize = fields.iter().flatten().map(|field| field.len() + 1).sum();
+        let mut storage = if size <= INLINE_HEAD_BYTES {
+            HeadStorage::Inline([0; INLINE_HEAD_BYTES])
+        } else {
+            HeadStorage::Heap(vec![0; size])
+        };
+        let bytes = match &mut storage {
+            HeadStorage::Inline(bytes) => &mut bytes[..],
+            HeadStorage::Heap(bytes) => &mut bytes[..],
+        };
+
+        // The storage starts zeroed, so each field's NUL is already in place after it.
         let mut spans = [None; 3];
+        let mut start = 0;
         for (span, field) in spans.iter_mut().zip(fields) {
             if let Some(field) = field {
-                *span = Some((text.len(), length_u32(field.len())?));
-                text.push_str(field);
-                text.push('\0');
+                bytes[start..start + field.len()].copy_from_slice(field.as_bytes());
+                *span = Some((start, length_u32(field.len())?));
+                start += field.len() + 1;
             }
         }
-        Ok(HeadTexts { text, spans })
+        Ok(HeadTexts { storage, spans })
     }
 
     /// Returns the pointer to field `index` (NUL-terminated) and its length without the NUL.
     fn parts(&self, index: usize) -> Option<(*const u8, u32)> {
         let (start, len) = (*self.spans.get(index)?)?;
-        Some((self.text.get(start..)?.as_ptr(), len))
+        let bytes = match &self.storage {
+            HeadStorage::Inline(bytes) => &bytes[..],
+            HeadStorage::Heap(bytes) => &bytes[..],
+        };
+        Some((bytes.get(start..)?.as_ptr(), len))
     }
 }
 
 impl mbasu_interpretation {
+    #[inline(always)]
     pub(crate) fn new(
         interpretation: &BorrowedInterpretation<'_>,
     ) -> Result<mbasu_interpretation, mbasu::Error> {
@@ -363,6 +396,7 @@ impl mbasu_interpretation {
         )
     }
 
+    #[inline(always)]
     fn with_parts(
         interface: Interface,
         value: &'static str,
@@ -383,30 +417,54 @@ impl mbasu_interpretation {
             value,
             meaning,
             head: HeadTexts::new(head)?,
-            value_text: OnceLock::new(),
-            label_zh: OnceLock::new(),
-            label_en: OnceLock::new(),
+            copies: OnceLock::new(),
             warnings: entries,
         })
     }
+
+    /// Returns a NUL-terminated form of `text`, the value or one of its labels: from
+    /// [`static_text`] when it is there, else copied once into `cell` of [`TextCopies`].
+    fn nul_terminated(
+        &self,
+        text: &str,
+        cell: fn(&TextCopies) -> &OnceLock<OwnedText>,
+    ) -> Result<&OwnedText, ErrorCode> {
+        if let Some(known) = static_text(text) {
+            return Ok(known);
+        }
+        let copies = self.copies.get_or_init(Box::default);
+        lazy_text(cell(copies), text)
+    }
 }
 
-/// Returns the NUL-terminated copy of a response value from a table of every value the spec
-/// defines, built on first use, so reading the value of a response allocates nothing.
-fn static_value(value: &str) -> Option<&'static OwnedText> {
-    static VALUES: OnceLock<Vec<OwnedText>> = OnceLock::new();
-    let values = VALUES.get_or_init(|| {
-        let mut values: Vec<OwnedText> = Vec::new();
-        for interface in mbasu::Interface::ALL {
+/// Returns the NUL-terminated copy of a response value or label from a table of every value
+/// the spec defines and their labels, built on first use, so reading them allocates nothing.
+fn static_text(text: &str) -> Option<&'static OwnedText> {
+    static TEXTS: OnceLock<Vec<OwnedText>> = OnceLock::new();
+    let texts = TEXTS.get_or_init(|| {
+        let mut texts: Vec<OwnedText> = Vec::new();
+        let mut add = |text: &'static str| {
+            if !texts.iter().any(|known| known.as_str() == text) {
+                texts.push(OwnedText::from_static(text));
+            }
+        };
+        // Values first, because every reading looks its value up and few read a label.
+        for interface in Interface::ALL {
+            mbasu::response::values(interface)
+                .iter()
+                .for_each(|value| add(value));
+        }
+        for interface in Interface::ALL {
             for value in mbasu::response::values(interface) {
-                if !values.iter().any(|known| known.as_str() == *value) {
-                    values.push(OwnedText::from_static(value));
+                if let Some(meaning) = mbasu::response::interpret_value(interface, value) {
+                    add(meaning.label_zh);
+                    add(meaning.label_en);
                 }
             }
         }
-        values
+        texts
     });
-    values.iter().find(|known| known.as_str() == value)
+    texts.iter().find(|known| known.as_str() == text)
 }
 
 /// Parses a response body for `interface_id` (`mbasu_interface`), checks its head and
@@ -574,10 +632,7 @@ pub unsafe extern "C" fn mbasu_interpretation_value(
     panic::access(|| {
         // SAFETY: the caller guarantees `interpretation` is NULL or live.
         let interpretation = unsafe { interpretation_ref(interpretation) }?;
-        let value = match static_value(interpretation.value) {
-            Some(value) => value,
-            None => lazy_text(&interpretation.value_text, interpretation.value)?,
-        };
+        let value = interpretation.nul_terminated(interpretation.value, |c| &c.value)?;
         // SAFETY: the caller guarantees both out-pointers are NULL or writable.
         unsafe { value.write_parts(value_out, len_out) }
     })
@@ -604,8 +659,8 @@ pub unsafe extern "C" fn mbasu_interpretation_label(
         let interpretation = unsafe { interpretation_ref(interpretation) }?;
         let meaning = &interpretation.meaning;
         let label = match lang_arg(lang)? {
-            mbasu::Lang::Zh => lazy_text(&interpretation.label_zh, meaning.label_zh)?,
-            mbasu::Lang::En => lazy_text(&interpretation.label_en, meaning.label_en)?,
+            mbasu::Lang::Zh => interpretation.nul_terminated(meaning.label_zh, |c| &c.label_zh)?,
+            mbasu::Lang::En => interpretation.nul_terminated(meaning.label_en, |c| &c.label_en)?,
         };
         // SAFETY: the caller guarantees both out-pointers are NULL or writable.
         unsafe { label.write_parts(label_out, len_out) }
