@@ -411,19 +411,19 @@ pub fn decode_base64(text: &str) -> Result<Vec<u8>> {
     BASE64.decode(&compact).map_err(|error| {
         use base64::DecodeError;
 
-        // Offsets count the characters left after whitespace is removed.
+        // Positions count from 1 the characters left after whitespace is removed.
         let (zh, en) = match error {
             DecodeError::InvalidByte(offset, _) => (
-                format!("第 {offset} 个字符不是 Base64 字符"),
-                format!("character {offset} is not a Base64 character"),
+                format!("第 {} 个字符不是 Base64 字符", offset + 1),
+                format!("character {} is not a Base64 character", offset + 1),
             ),
             DecodeError::InvalidLength(length) => (
                 format!("长度 {length} 不是合法的 Base64 长度"),
                 format!("a length of {length} is not valid Base64"),
             ),
             DecodeError::InvalidLastSymbol { offset, .. } => (
-                format!("第 {offset} 个字符（最后一个）无效"),
-                format!("the last character, at {offset}, is invalid"),
+                format!("第 {} 个字符（最后一个）无效", offset + 1),
+                format!("the last character, number {}, is invalid", offset + 1),
             ),
             DecodeError::InvalidPadding => (
                 "填充 = 不正确".to_owned(),
@@ -449,8 +449,8 @@ pub fn decode_hex(text: &str) -> Result<Vec<u8>> {
     hex::decode(compact).map_err(|error| {
         let (zh, en) = match error {
             hex::FromHexError::InvalidHexCharacter { index, .. } => (
-                format!("第 {index} 个字符不是十六进制数字"),
-                format!("character {index} is not a hexadecimal digit"),
+                format!("第 {} 个字符不是十六进制数字", index + 1),
+                format!("character {} is not a hexadecimal digit", index + 1),
             ),
             hex::FromHexError::OddLength | hex::FromHexError::InvalidStringLength => (
                 "十六进制数字的个数必须是偶数".to_owned(),

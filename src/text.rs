@@ -5,11 +5,12 @@ use crate::error::{Error, ErrorCode, Result};
 /// Decodes UTF-8 bytes from a binding, rejecting invalid sequences instead of replacing them.
 pub fn text_from_utf8(bytes: &[u8]) -> Result<&str> {
     std::str::from_utf8(bytes).map_err(|error| {
-        let offset = error.valid_up_to();
+        // Bytes count from 1 in messages, as every position in them does.
+        let byte = error.valid_up_to() + 1;
         Error::with_detail(
             ErrorCode::InvalidUtf8,
-            &format!("第 {offset} 字节处的序列无效"),
-            &format!("invalid sequence at byte {offset}"),
+            &format!("第 {byte} 字节处的序列无效"),
+            &format!("invalid sequence at byte {byte}"),
         )
     })
 }
@@ -134,7 +135,9 @@ fn decode_utf16(units: &[u16], output: &mut impl Utf8Output) -> Result<()> {
         for decoded in char::decode_utf16(rest[..end].iter().copied()) {
             match decoded {
                 Ok(character) => output.push_bytes(character.encode_utf8(&mut buffer).as_bytes()),
-                Err(error) => return Err(lone_surrogate(characters, error.unpaired_surrogate())),
+                Err(error) => {
+                    return Err(lone_surrogate(characters + 1, error.unpaired_surrogate()))
+                }
             }
             characters += 1;
         }
@@ -143,12 +146,13 @@ fn decode_utf16(units: &[u16], output: &mut impl Utf8Output) -> Result<()> {
     Ok(())
 }
 
-fn lone_surrogate(index: usize, unit: u16) -> Error {
+/// Builds the error for the unpaired surrogate `unit` at character `position`, counted from 1.
+fn lone_surrogate(position: usize, unit: u16) -> Error {
     Error::with_detail(
         ErrorCode::LoneSurrogate,
-        &format!("第 {index} 个字符是不成对的代理项 U+{unit:04X}，请检查输入来源"),
+        &format!("第 {position} 个字符是不成对的代理项 U+{unit:04X}，请检查输入来源"),
         &format!(
-            "character {index} is the unpaired surrogate U+{unit:04X}; check where the text came from"
+            "character {position} is the unpaired surrogate U+{unit:04X}; check where the text came from"
         ),
     )
 }

@@ -367,6 +367,28 @@ fn closed_pipe_is_not_a_panic() {
 }
 
 #[test]
+fn batch_name_column_follows_the_interface() {
+    let without_name = "mobile,certNo\n13800138000,11010519491231002X\n";
+    let output = run(
+        &["batch", "MBASU001", "--format", "csv"],
+        without_name.as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("缺少列 name"), "{stderr}");
+
+    let with_name = "mobile,certNo,name\n13800138000,11010519491231002X,张三\n";
+    for interface in ["MBASU010", "MBASU004"] {
+        let output = run(&["batch", interface, "--format", "csv"], with_name.as_bytes());
+        assert_eq!(output.status.code(), Some(0), "{interface}");
+        let lines = json_lines(&output);
+        let body = lines[0]["body"].as_str().unwrap();
+        assert!(!body.contains("\"name\""), "{interface}: {body}");
+    }
+}
+
+#[test]
 fn batch_rejects_missing_columns_once() {
     let output = run(
         &["batch", "MBASU010", "--format", "csv"],
@@ -459,5 +481,5 @@ fn key_option_errors_name_the_options() {
     );
     let stderr = String::from_utf8(bad.stderr).unwrap();
     assert!(stderr.contains("504 (invalid_base64)"), "{stderr}");
-    assert!(stderr.contains("第 0 个字符不是 Base64 字符"), "{stderr}");
+    assert!(stderr.contains("第 1 个字符不是 Base64 字符"), "{stderr}");
 }

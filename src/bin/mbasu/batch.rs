@@ -121,7 +121,12 @@ impl Job {
         let fields = RequestFields {
             mobile: &row.mobile,
             cert_no: &row.cert_no,
-            name: row.name.as_deref().filter(|n| !n.is_empty()),
+            // One applicant file serves all three interfaces, so a name is dropped for the two
+            // that take none instead of failing every line.
+            name: row
+                .name
+                .as_deref()
+                .filter(|n| !n.is_empty() && self.interface.requires_name()),
         };
         let options = RequestOptions {
             encrypt_type: self.encrypt_type,
@@ -207,7 +212,7 @@ pub fn run(args: &BatchArgs, printer: &Printer) -> Result<ExitCode, Error> {
                 .from_reader(input);
             let mut record = csv::StringRecord::new();
             let headers = reader.headers().map_err(header_error)?.clone();
-            let columns = Columns::find(&headers)?;
+            let columns = Columns::find(&headers, interface)?;
             let mut line = 1u64;
             loop {
                 let read = reader.read_record(&mut record);
@@ -312,7 +317,7 @@ impl Progress {
             );
         } else {
             eprintln!(
-                "done: {} requests built, {} lines failed",
+                "done: requests built: {}, lines failed: {}",
                 counts.built, counts.failed
             );
         }
@@ -331,17 +336,22 @@ struct Columns {
 impl Columns {
     /// Finds the columns, rejecting a missing header row or required column before any line is
     /// read, so a bad file fails once instead of once per line.
-    fn find(headers: &csv::StringRecord) -> Result<Columns, Error> {
+    fn find(headers: &csv::StringRecord, interface: Interface) -> Result<Columns, Error> {
         let position = |names: &[&str]| headers.iter().position(|h| names.contains(&h));
         let mobile = position(&["mobile"]);
         let cert_no = position(&["certNo", "cert_no"]);
-        let (Some(mobile), Some(cert_no)) = (mobile, cert_no) else {
+        let name = position(&["name"]);
+        let name_missing = name.is_none() && interface.requires_name();
+        let (Some(mobile), Some(cert_no), false) = (mobile, cert_no, name_missing) else {
             let mut missing = Vec::new();
             if mobile.is_none() {
                 missing.push("mobile");
             }
             if cert_no.is_none() {
                 missing.push("certNo");
+            }
+            if name_missing {
+                missing.push("name");
             }
             let list = missing.join(", ");
             return Err(Error::with_detail(
@@ -353,7 +363,7 @@ impl Columns {
         Ok(Columns {
             mobile,
             cert_no,
-            name: position(&["name"]),
+            name,
             request_ref_id: position(&["requestRefId", "request_ref_id"]),
         })
     }

@@ -59,16 +59,16 @@ impl InputProblem {
     pub fn describe(&self) -> (String, String) {
         match self {
             InputProblem::NotUtf8 { byte } => (
-                format!("从第 {byte} 字节起不是有效的 UTF-8"),
-                format!("not valid UTF-8 from byte {byte}"),
+                format!("从第 {byte} 字节起不是有效的 UTF-8{SAVE_AS_UTF8_ZH}"),
+                format!("not valid UTF-8 from byte {byte}{SAVE_AS_UTF8_EN}"),
             ),
             InputProblem::FieldNotUtf8 { field } => (
-                format!("第 {field} 列不是有效的 UTF-8"),
-                format!("column {field} is not valid UTF-8"),
+                format!("第 {field} 列不是有效的 UTF-8{SAVE_AS_UTF8_ZH}"),
+                format!("column {field} is not valid UTF-8{SAVE_AS_UTF8_EN}"),
             ),
             InputProblem::FieldCount { found, expected } => (
                 format!("该行有 {found} 列，表头有 {expected} 列"),
-                format!("the line has {found} columns where the header row has {expected}"),
+                format!("column count {found} differs from the header row's {expected}"),
             ),
             InputProblem::JsonSyntax { column } => (
                 format!("第 {column} 个字符处 JSON 语法错误"),
@@ -76,7 +76,7 @@ impl InputProblem {
             ),
             InputProblem::JsonIncomplete => (
                 "JSON 在行尾处不完整".to_owned(),
-                "the JSON ends before the line does".to_owned(),
+                "the line ends before its JSON value is complete".to_owned(),
             ),
             InputProblem::NotAnObject => (
                 "每行应为一个 JSON 对象".to_owned(),
@@ -124,16 +124,28 @@ impl InputProblem {
     pub fn from_json(text: &str, error: &serde_json::Error) -> InputProblem {
         match error.classify() {
             Category::Eof => InputProblem::JsonIncomplete,
+            // serde_json places an error found after the line's newline at line 2, column 0,
+            // which is one past the line's last character.
+            Category::Syntax | Category::Io if error.line() > 1 => InputProblem::JsonSyntax {
+                column: text.trim_end_matches(['\n', '\r']).chars().count() + 1,
+            },
             Category::Syntax | Category::Io => InputProblem::JsonSyntax {
                 column: character_column(text, error.column()),
             },
+            // A type error can come before a syntax error further on, which the second reading
+            // then finds.
             Category::Data => match serde_json::from_str::<Members>(text) {
                 Ok(members) => members.first_problem().unwrap_or(InputProblem::NotAnObject),
-                Err(_) => InputProblem::NotAnObject,
+                Err(error) if error.classify() == Category::Data => InputProblem::NotAnObject,
+                Err(error) => InputProblem::from_json(text, &error),
             },
         }
     }
 }
+
+/// The hint after a UTF-8 error: spreadsheet programs on Chinese Windows save CSV as GBK.
+const SAVE_AS_UTF8_ZH: &str = "，请将文件另存为 UTF-8 编码";
+const SAVE_AS_UTF8_EN: &str = "; save the file as UTF-8";
 
 /// The fields of a JSON row: the name in messages, every spelling accepted, and whether the
 /// field may be left out or be null.
@@ -258,6 +270,14 @@ mod tests {
             InputProblem::JsonSyntax { column: 14 }
         );
         assert_eq!(problem_of(r#"{"mobile":"1""#), InputProblem::JsonIncomplete);
+        assert_eq!(
+            problem_of(r#"{"mobile": 1 2}"#),
+            InputProblem::JsonSyntax { column: 14 }
+        );
+        assert_eq!(
+            problem_of("{\"mobile\":\"1\"\n"),
+            InputProblem::JsonIncomplete
+        );
     }
 
     #[test]
