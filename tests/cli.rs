@@ -255,15 +255,18 @@ fn batch_reports_unreadable_lines_in_both_languages_and_goes_on() {
     let (zh, _) = messages(3);
     assert!(zh.contains("第 25 个字符处 JSON 语法错误"), "{zh}");
 
-    let csv = "mobile,certNo\n13800138000\n13800138000,11010519491231002X\n";
+    let csv = "\u{feff}mobile,certNo\r\n13800138000\r\n\"13800138000,11010519491231002X\r\n\r\n13800138000,11010519491231002X\r\n";
     let output = run(&["batch", "MBASU010", "--format", "csv"], csv.as_bytes());
     assert_eq!(output.status.code(), Some(1));
     let lines = json_lines(&output);
-    assert_eq!(lines.len(), 2);
+    assert_eq!(lines.len(), 3);
     let zh = lines[0]["error"]["message_zh"].as_str().unwrap();
     assert!(zh.contains("该行有 1 列，表头有 2 列"), "{zh}");
     assert_eq!(lines[1]["line"], 3);
-    assert!(lines[1]["body"].is_string());
+    let zh = lines[1]["error"]["message_zh"].as_str().unwrap();
+    assert!(zh.contains("第 1 列的引号没有闭合"), "{zh}");
+    assert_eq!(lines[2]["line"], 5);
+    assert!(lines[2]["body"].is_string());
 }
 
 #[test]
@@ -380,7 +383,10 @@ fn batch_name_column_follows_the_interface() {
 
     let with_name = "mobile,certNo,name\n13800138000,11010519491231002X,张三\n";
     for interface in ["MBASU010", "MBASU004"] {
-        let output = run(&["batch", interface, "--format", "csv"], with_name.as_bytes());
+        let output = run(
+            &["batch", interface, "--format", "csv"],
+            with_name.as_bytes(),
+        );
         assert_eq!(output.status.code(), Some(0), "{interface}");
         let lines = json_lines(&output);
         let body = lines[0]["body"].as_str().unwrap();

@@ -204,66 +204,48 @@ pub fn run(args: &BatchArgs, printer: &Printer) -> Result<ExitCode, Error> {
         progress.tick(counts.built + counts.failed);
     };
 
+    // Both formats are read one physical line at a time, so a broken line (not UTF-8, an
+    // unclosed quote) fails alone and every line after it is still read and numbered.
+    let mut lines = LineReader::new(input);
     match format {
         Format::Csv => {
-            let mut reader = csv::ReaderBuilder::new()
-                .trim(csv::Trim::Headers)
-                .flexible(false)
-                .from_reader(input);
-            let mut record = csv::StringRecord::new();
-            let headers = reader.headers().map_err(header_error)?.clone();
-            let columns = Columns::find(&headers, interface)?;
-            let mut line = 1u64;
-            loop {
-                let read = reader.read_record(&mut record);
-                if matches!(read, Ok(false)) {
-                    break;
+            let columns = loop {
+                match lines.next_line()? {
+                    None => break Columns::find(&[], interface)?,
+                    Some((_, Ok(""))) => continue,
+                    Some((_, Ok(text))) => {
+                        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+                        let headers = split_csv_line(text).map_err(|p| header_error(&p))?;
+                        break Columns::find(&headers, interface)?;
+                    }
+                    Some((_, Err(problem))) => return Err(header_error(&problem)),
                 }
-                line += 1;
-                let built = match read {
-                    Ok(_) => job.request_line(line, &columns.row(&record), &mut output)?,
-                    Err(error) => match InputProblem::from_csv(&error) {
-                        Some(problem) => write_input_error(&mut output, line, &problem)?,
-                        None => return Err(read_error(&error.to_string())),
-                    },
+            };
+            while let Some((line, text)) = lines.next_line()? {
+                let row = match text {
+                    Ok("") => continue,
+                    Ok(text) => split_csv_line(text).and_then(|fields| columns.row(fields)),
+                    Err(problem) => Err(problem),
+                };
+                let built = match row {
+                    Ok(row) => job.request_line(line, &row, &mut output)?,
+                    Err(problem) => write_input_error(&mut output, line, &problem)?,
                 };
                 record_result(built, &mut counts);
             }
         }
         Format::Jsonl => {
-            let mut reader = BufReader::with_capacity(64 * 1024, input);
-            let mut bytes = Vec::new();
-            let mut line = 0u64;
-            loop {
-                bytes.clear();
-                let read = reader
-                    .read_until(b'\n', &mut bytes)
-                    .map_err(|e| read_error(&e.to_string()))?;
-                if read == 0 {
-                    break;
-                }
-                line += 1;
-                // A line that is not UTF-8 fails alone, and the lines after it are still read.
-                let text = match std::str::from_utf8(&bytes) {
-                    Ok(text) => text,
-                    Err(error) => {
-                        let problem = InputProblem::NotUtf8 {
-                            byte: error.valid_up_to() + 1,
-                        };
-                        write_input_error(&mut output, line, &problem)?;
-                        record_result(false, &mut counts);
-                        continue;
-                    }
-                };
-                if text.trim().is_empty() {
-                    continue;
-                }
-                let built = match serde_json::from_str::<Row<'_>>(text) {
-                    Ok(row) => job.request_line(line, &row, &mut output)?,
-                    Err(error) => {
-                        let problem = InputProblem::from_json(text, &error);
-                        write_input_error(&mut output, line, &problem)?
-                    }
+            while let Some((line, text)) = lines.next_line()? {
+                let built = match text {
+                    Ok(text) if text.trim().is_empty() => continue,
+                    Ok(text) => match serde_json::from_str::<Row<'_>>(text) {
+                        Ok(row) => job.request_line(line, &row, &mut output)?,
+                        Err(error) => {
+                            let problem = InputProblem::from_json(text, &error);
+                            write_input_error(&mut output, line, &problem)?
+                        }
+                    },
+                    Err(problem) => write_input_error(&mut output, line, &problem)?,
                 };
                 record_result(built, &mut counts);
             }
@@ -327,6 +309,8 @@ impl Progress {
 /// The positions of the CSV columns, found once from the header row so each line is read by
 /// index instead of being matched against the header names again.
 struct Columns {
+    /// The number of columns in the header row, which every line must have.
+    count: usize,
     mobile: usize,
     cert_no: usize,
     name: Option<usize>,
@@ -336,8 +320,8 @@ struct Columns {
 impl Columns {
     /// Finds the columns, rejecting a missing header row or required column before any line is
     /// read, so a bad file fails once instead of once per line.
-    fn find(headers: &csv::StringRecord, interface: Interface) -> Result<Columns, Error> {
-        let position = |names: &[&str]| headers.iter().position(|h| names.contains(&h));
+    fn find(headers: &[Cow<'_, str>], interface: Interface) -> Result<Columns, Error> {
+        let position = |names: &[&str]| headers.iter().position(|h| names.contains(&h.trim()));
         let mobile = position(&["mobile"]);
         let cert_no = position(&["certNo", "cert_no"]);
         let name = position(&["name"]);
@@ -361,6 +345,7 @@ impl Columns {
             ));
         };
         Ok(Columns {
+            count: headers.len(),
             mobile,
             cert_no,
             name,
@@ -368,16 +353,119 @@ impl Columns {
         })
     }
 
-    /// Borrows one applicant from a record; the reader guarantees every record has as many
-    /// fields as the header row.
-    fn row<'r>(&self, record: &'r csv::StringRecord) -> Row<'r> {
-        let field = |index: usize| Cow::Borrowed(record.get(index).unwrap_or(""));
-        Row {
-            mobile: field(self.mobile),
-            cert_no: field(self.cert_no),
-            name: self.name.map(field),
-            request_ref_id: self.request_ref_id.map(field),
+    /// Takes one applicant from the fields of a line, which must be as many as the header's.
+    fn row<'r>(&self, fields: Vec<Cow<'r, str>>) -> Result<Row<'r>, InputProblem> {
+        if fields.len() != self.count {
+            return Err(InputProblem::FieldCount {
+                found: fields.len() as u64,
+                expected: self.count as u64,
+            });
         }
+        let mut fields: Vec<Option<Cow<'r, str>>> = fields.into_iter().map(Some).collect();
+        let mut take = |index: usize| fields[index].take().unwrap_or_default();
+        Ok(Row {
+            mobile: take(self.mobile),
+            cert_no: take(self.cert_no),
+            name: self.name.map(&mut take),
+            request_ref_id: self.request_ref_id.map(&mut take),
+        })
+    }
+}
+
+/// Splits one CSV line into its fields, as RFC 4180 does for a line without line breaks inside
+/// quotes. A field of an applicant never contains a line break, so a quote left open is an error
+/// of this line instead of swallowing the lines after it.
+fn split_csv_line(line: &str) -> Result<Vec<Cow<'_, str>>, InputProblem> {
+    let mut fields = Vec::with_capacity(4);
+    let mut rest = line;
+    loop {
+        let column = fields.len() as u64 + 1;
+        let Some(quoted) = rest.strip_prefix('"') else {
+            match rest.find(',') {
+                Some(comma) => {
+                    fields.push(Cow::Borrowed(&rest[..comma]));
+                    rest = &rest[comma + 1..];
+                    continue;
+                }
+                None => {
+                    fields.push(Cow::Borrowed(rest));
+                    return Ok(fields);
+                }
+            }
+        };
+
+        // A quoted field ends at a quote that is not doubled. It is borrowed from the line
+        // unless it contains a doubled quote, which stands for one quote.
+        let mut field = Cow::Borrowed("");
+        let mut tail = quoted;
+        loop {
+            let end = tail
+                .find('"')
+                .ok_or(InputProblem::UnclosedQuote { column })?;
+            let (segment, after) = (&tail[..end], &tail[end + 1..]);
+            if let Some(next) = after.strip_prefix('"') {
+                let owned = field.to_mut();
+                owned.push_str(segment);
+                owned.push('"');
+                tail = next;
+                continue;
+            }
+            match &mut field {
+                Cow::Borrowed(_) => field = Cow::Borrowed(segment),
+                Cow::Owned(owned) => owned.push_str(segment),
+            }
+            tail = after;
+            break;
+        }
+        fields.push(field);
+        rest = match tail.strip_prefix(',') {
+            Some(next) => next,
+            None if tail.is_empty() => return Ok(fields),
+            None => return Err(InputProblem::UnclosedQuote { column }),
+        };
+    }
+}
+
+/// A line's number, counted from 1, and its text or the problem that keeps it from being text.
+type NumberedLine<'a> = (u64, Result<&'a str, InputProblem>);
+
+/// Reads the input one line at a time into a reused buffer, numbering lines from 1.
+struct LineReader<R> {
+    input: BufReader<R>,
+    bytes: Vec<u8>,
+    line: u64,
+}
+
+impl<R: Read> LineReader<R> {
+    fn new(input: R) -> Self {
+        LineReader {
+            input: BufReader::with_capacity(64 * 1024, input),
+            bytes: Vec::new(),
+            line: 0,
+        }
+    }
+
+    /// Returns the next line's number and its text without the line ending, or the problem
+    /// that keeps it from being text. Returns `None` at the end of the input, and an error
+    /// when the input cannot be read at all.
+    fn next_line(&mut self) -> Result<Option<NumberedLine<'_>>, Error> {
+        self.bytes.clear();
+        let read = self
+            .input
+            .read_until(b'\n', &mut self.bytes)
+            .map_err(|e| read_error(&e.to_string()))?;
+        if read == 0 {
+            return Ok(None);
+        }
+        self.line += 1;
+
+        let mut content = &self.bytes[..];
+        content = content.strip_suffix(b"\n").unwrap_or(content);
+        content = content.strip_suffix(b"\r").unwrap_or(content);
+        let text = std::str::from_utf8(content).map_err(|error| InputProblem::NotUtf8 {
+            byte: error.valid_up_to() + 1,
+        });
+        Ok(Some((self.line, text)))
     }
 }
 
@@ -414,10 +502,7 @@ fn io_error(path: &std::path::Path, error: &io::Error) -> Error {
 
 /// Builds the error for a header row that cannot be read, which stops the batch before its
 /// first line.
-fn header_error(error: csv::Error) -> Error {
-    let Some(problem) = InputProblem::from_csv(&error) else {
-        return read_error(&error.to_string());
-    };
+fn header_error(problem: &InputProblem) -> Error {
     let (zh, en) = problem.describe();
     Error::with_detail(
         ErrorCode::InvalidArgument,
@@ -442,4 +527,36 @@ fn write_error(detail: &str) -> Error {
         &format!("写入失败：{detail}"),
         &format!("write failed: {detail}"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(line: &str) -> Vec<String> {
+        let split = split_csv_line(line).expect("the line must split");
+        split.into_iter().map(Cow::into_owned).collect()
+    }
+
+    #[test]
+    fn csv_line_splits_plain_and_quoted_fields() {
+        assert_eq!(fields("a,b,c"), ["a", "b", "c"]);
+        assert_eq!(fields("a,,"), ["a", "", ""]);
+        assert_eq!(fields(""), [""]);
+        assert_eq!(fields(r#""张,三",b"#), ["张,三", "b"]);
+        assert_eq!(fields(r#""say ""hi""","""""#), [r#"say "hi""#, r#"""#]);
+        assert_eq!(fields(r#"a"b,c"#), [r#"a"b"#, "c"]);
+    }
+
+    #[test]
+    fn csv_line_rejects_open_quotes() {
+        assert_eq!(
+            split_csv_line(r#"13800138000,"110105"#).unwrap_err(),
+            InputProblem::UnclosedQuote { column: 2 }
+        );
+        assert_eq!(
+            split_csv_line(r#""a"b,c"#).unwrap_err(),
+            InputProblem::UnclosedQuote { column: 1 }
+        );
+    }
 }

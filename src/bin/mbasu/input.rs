@@ -18,10 +18,6 @@ pub enum InputProblem {
     NotUtf8 {
         byte: usize,
     },
-    /// A CSV field, counted from 1, is not UTF-8.
-    FieldNotUtf8 {
-        field: u64,
-    },
     /// A CSV line has `found` fields where the header row has `expected`.
     FieldCount {
         found: u64,
@@ -40,8 +36,10 @@ pub enum InputProblem {
     NotAString(&'static str),
     /// The field is given more than once, under its name or its alias.
     RepeatedField(&'static str),
-    /// The CSV reader failed in a way none of the above describes.
-    UnreadableCsv,
+    /// A quoted CSV field, counted from 1, has no closing quote on its line, or text after it.
+    UnclosedQuote {
+        column: u64,
+    },
 }
 
 impl InputProblem {
@@ -62,9 +60,9 @@ impl InputProblem {
                 format!("从第 {byte} 字节起不是有效的 UTF-8{SAVE_AS_UTF8_ZH}"),
                 format!("not valid UTF-8 from byte {byte}{SAVE_AS_UTF8_EN}"),
             ),
-            InputProblem::FieldNotUtf8 { field } => (
-                format!("第 {field} 列不是有效的 UTF-8{SAVE_AS_UTF8_ZH}"),
-                format!("column {field} is not valid UTF-8{SAVE_AS_UTF8_EN}"),
+            InputProblem::UnclosedQuote { column } => (
+                format!("第 {column} 列的引号没有闭合，或闭合引号后还有字符"),
+                format!("the quotes of column {column} are not closed, or text follows the closing quote"),
             ),
             InputProblem::FieldCount { found, expected } => (
                 format!("该行有 {found} 列，表头有 {expected} 列"),
@@ -94,28 +92,6 @@ impl InputProblem {
                 format!("字段 {field} 出现了不止一次"),
                 format!("field {field} is given more than once"),
             ),
-            InputProblem::UnreadableCsv => (
-                "无法读取该 CSV 行".to_owned(),
-                "the CSV line cannot be read".to_owned(),
-            ),
-        }
-    }
-
-    /// Describes a CSV reader error, or returns `None` for an I/O error. An I/O error ends the
-    /// whole batch, because the reader would fail the same way on every line after it.
-    pub fn from_csv(error: &csv::Error) -> Option<InputProblem> {
-        match error.kind() {
-            csv::ErrorKind::Io(_) => None,
-            csv::ErrorKind::Utf8 { err, .. } => Some(InputProblem::FieldNotUtf8 {
-                field: err.field() as u64 + 1,
-            }),
-            csv::ErrorKind::UnequalLengths {
-                expected_len, len, ..
-            } => Some(InputProblem::FieldCount {
-                found: *len,
-                expected: *expected_len,
-            }),
-            _ => Some(InputProblem::UnreadableCsv),
         }
     }
 
