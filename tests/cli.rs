@@ -443,6 +443,38 @@ fn parse_request_reports_unverified_signature() {
 }
 
 #[test]
+fn secrets_come_from_the_environment() {
+    let body = r#"{"head":{"requestRefId":"xwdb_261204101530123456789","secretId":"ORG0001","signature":"FtgOGbS4Bq32x9dr0BB2oXyCeyw="},"request":{"param":{"mobile":"13800138000","certType":"00","certNo":"11010519491231002X","name":"张三"}}}"#;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mbasu"))
+        .args(["parse-request", "MBASU001", "--json"])
+        .env("MBASU_SECRET_ID", "ORG0001")
+        .env("MBASU_SECRET_KEY", "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcY")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(body.as_bytes())
+        .unwrap();
+    let verified = json_of(&child.wait_with_output().unwrap());
+    assert_eq!(verified["signatureVerified"], true);
+
+    let key = "6d62617375207665637472206b6579203132333435363738";
+    let from_option = run(&["encrypt", "--type", "3des", "--key-hex", key, "x"], b"");
+    let from_environment = Command::new(env!("CARGO_BIN_EXE_mbasu"))
+        .args(["encrypt", "--type", "3des", "x"])
+        .env("MBASU_KEY_HEX", key)
+        .output()
+        .unwrap();
+    assert_eq!(from_environment.status.code(), Some(0));
+    assert_eq!(from_environment.stdout, from_option.stdout);
+}
+
+#[test]
 fn key_option_errors_name_the_options() {
     let sixteen = run(
         &[

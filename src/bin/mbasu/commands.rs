@@ -250,10 +250,10 @@ pub fn decrypt(args: &DecryptArgs, printer: &Printer) -> Result<ExitCode, Error>
 #[derive(Args, Clone, Default)]
 pub struct ConfigArgs {
     /// secretId for signed and sealed envelopes.
-    #[arg(long)]
+    #[arg(long, env = "MBASU_SECRET_ID")]
     pub secret_id: Option<String>,
     /// secretKey (Base64) for signatures and sealed envelopes.
-    #[arg(long)]
+    #[arg(long, env = "MBASU_SECRET_KEY", hide_env_values = true)]
     pub secret_key: Option<String>,
     /// The encryptType code table: five comma-separated codes for plaintext, md5, sha256, sm3, 3des.
     #[arg(long, default_value = "0,1,2,3,4")]
@@ -392,7 +392,7 @@ pub struct ResponseArgs {
     #[arg(long)]
     expect_ref: Option<String>,
     /// secretKey (Base64) to open a sealed response.
-    #[arg(long)]
+    #[arg(long, env = "MBASU_SECRET_KEY", hide_env_values = true)]
     secret_key: Option<String>,
 }
 
@@ -497,7 +497,7 @@ pub struct CheckArgs {
     #[arg(long)]
     request: Option<std::path::PathBuf>,
     /// secretKey (Base64) to open a sealed response.
-    #[arg(long)]
+    #[arg(long, env = "MBASU_SECRET_KEY", hide_env_values = true)]
     secret_key: Option<String>,
 }
 

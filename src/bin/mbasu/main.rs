@@ -64,11 +64,16 @@ enum Command {
 #[derive(Args, Clone, Default)]
 pub struct KeyArgs {
     /// 3DES key for field encryption as 48 hex digits (24 bytes).
-    #[arg(long, conflicts_with = "key_base64")]
+    #[arg(
+        long,
+        env = "MBASU_KEY_HEX",
+        hide_env_values = true,
+        conflicts_with = "key_base64"
+    )]
     pub key_hex: Option<String>,
 
     /// 3DES key for field encryption as Base64 (24 bytes decoded).
-    #[arg(long)]
+    #[arg(long, env = "MBASU_KEY_BASE64", hide_env_values = true)]
     pub key_base64: Option<String>,
 
     /// Treat a 16-byte key as the double-length form K1K2, expanded to K1K2K1.
