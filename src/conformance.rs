@@ -83,6 +83,8 @@ pub fn check_response(
     };
 
     let head = json.get("head").filter(|h| h.is_object());
+    let succeeded = head
+        .is_some_and(|head| head.get("responseCode").and_then(Value::as_str) == Some(SUCCESS_CODE));
     let failed = match head {
         Some(head) => check_head(&mut findings, head, exchange),
         None => {
@@ -106,10 +108,12 @@ pub fn check_response(
         }
     }
 
-    let query_failed = if failed {
-        false
-    } else {
+    // A responseCode of 0000 promises an answer, so the response is checked even when result
+    // disagrees with it. Any other code is a failure reply, which need not carry one.
+    let query_failed = if succeeded {
         check_response_value(&mut findings, config, interface, json.get("response"))
+    } else {
+        false
     };
     check_http_status(&mut findings, exchange, failed || query_failed);
     findings.0

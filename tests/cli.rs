@@ -343,6 +343,15 @@ fn response_error_exits_one_without_json() {
 }
 
 #[test]
+fn check_sealed_response_without_key_is_usage_error() {
+    let body = br#"{"head":{"result":"Y","responseRefId":"TR1","requestRefId":"xwdb_1","responseCode":"0000","responseMsg":"x"},"response":"AAAA"}"#;
+    let output = run(&["check", "MBASU001"], body);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("--secret-key"), "{stderr}");
+}
+
+#[test]
 fn usage_error_as_json() {
     let output = run(&["request", "MBASU001", "--json"], b"");
     assert_eq!(output.status.code(), Some(2));

@@ -199,6 +199,21 @@ fn conformance_lists_every_finding() {
     }
 }
 
+#[test]
+fn conformance_checks_answer_when_result_disagrees() {
+    let config = Config::default();
+    let body = br#"{"head":{"result":"N","responseRefId":"TR1","requestRefId":"xwdb_1","responseCode":"0000","responseMsg":"x"},"response":{"isIdNameMatch":"9"}}"#;
+    let findings = check_response(&config, Interface::Mbasu001, body, &Exchange::default());
+    let names: Vec<&str> = findings.iter().map(|f| f.code.name()).collect();
+    assert!(names.contains(&"head_result_mismatch"), "{names:?}");
+    assert!(names.contains(&"unknown_value"), "{names:?}");
+
+    // A failure code needs no answer, so an empty response is no finding.
+    let failure = br#"{"head":{"result":"N","responseRefId":"TR1","requestRefId":"xwdb_1","responseCode":"9999","responseMsg":"x"},"response":{}}"#;
+    let findings = check_response(&config, Interface::Mbasu001, failure, &Exchange::default());
+    assert!(findings.is_empty(), "{findings:?}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 

@@ -523,6 +523,18 @@ pub fn check(args: &CheckArgs, printer: &Printer) -> Result<ExitCode, Error> {
         request_body: request_body.as_deref(),
     };
     let findings = check_response(&config, interface, &body, &exchange);
+    // A sealed response cannot be checked without the secretKey. That is a usage error here,
+    // exit status 2, and not a finding against the provider.
+    if let Some(missing) = findings
+        .iter()
+        .find(|f| f.code == ErrorCode::CredentialsMissing)
+    {
+        return Err(Error::new(
+            ErrorCode::CredentialsMissing,
+            format!("{}，请用 --secret-key 提供密钥", missing.message_zh),
+            format!("{}; pass the key with --secret-key", missing.message_en),
+        ));
+    }
     let conforms = findings.iter().all(|f| f.severity == Severity::Warning);
 
     if printer.json {
