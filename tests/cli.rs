@@ -352,6 +352,30 @@ fn check_sealed_response_without_key_is_usage_error() {
 }
 
 #[test]
+fn usage_error_follows_lang() {
+    let chinese = run(&["validate", "--bogus"], b"");
+    assert_eq!(chinese.status.code(), Some(2));
+    let stderr = String::from_utf8(chinese.stderr).unwrap();
+    assert!(stderr.contains("不认识的参数 --bogus"), "{stderr}");
+    assert!(!stderr.contains("unexpected"), "{stderr}");
+
+    let english = run(&["--lang", "en", "validate", "--bogus"], b"");
+    assert_eq!(english.status.code(), Some(2));
+    let stderr = String::from_utf8(english.stderr).unwrap();
+    assert!(stderr.contains("unexpected argument '--bogus'"), "{stderr}");
+
+    let json = json_of(&run(&["validate", "--bogus", "--json"], b""));
+    assert!(json["error"]["message_zh"]
+        .as_str()
+        .unwrap()
+        .contains("不认识的参数 --bogus"));
+    assert!(json["error"]["message_en"]
+        .as_str()
+        .unwrap()
+        .contains("unexpected argument --bogus"));
+}
+
+#[test]
 fn usage_error_as_json() {
     let output = run(&["request", "MBASU001", "--json"], b"");
     assert_eq!(output.status.code(), Some(2));

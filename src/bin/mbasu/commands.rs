@@ -27,10 +27,13 @@ pub struct ValidateArgs {
     /// The date birth dates are checked against, YYYY-MM-DD; default today in China (UTC+8).
     #[arg(long)]
     today: Option<String>,
+    /// The 11-digit mobile number to check.
     #[arg(long)]
     mobile: Option<String>,
+    /// The resident ID number to check, 18 characters (or 15 for the first generation).
     #[arg(long)]
     cert_no: Option<String>,
+    /// The Chinese name to check.
     #[arg(long)]
     name: Option<String>,
 }
@@ -301,11 +304,13 @@ pub fn build_config(args: &ConfigArgs) -> Result<Config, Error> {
 pub struct RequestArgs {
     /// MBASU001, MBASU010 or MBASU004.
     interface: String,
+    /// The applicant's 11-digit mobile number.
     #[arg(long)]
     mobile: String,
+    /// The applicant's resident ID number (certNo).
     #[arg(long)]
     cert_no: String,
-    /// Required by MBASU001.
+    /// The applicant's name; required by MBASU001.
     #[arg(long)]
     name: Option<String>,
     /// The encryptType as a wire code from the code table, or a name (md5, sha256, sm3, 3des, plaintext).

@@ -138,28 +138,108 @@ fn main() -> ExitCode {
     }
 }
 
-/// Prints a command-line error and exits with status 2; with `--json` anywhere in the
-/// arguments the error is the documented JSON object on standard output.
+/// Prints a command-line error and exits with status 2, in the language `--lang` selects.
+/// With `--json` anywhere in the arguments the error is the documented JSON object on standard
+/// output, in both languages.
 fn exit_on_usage_error(error: &clap::Error) -> ! {
     use clap::error::ErrorKind;
 
-    let wants_json = std::env::args_os().any(|argument| argument == "--json");
     let is_help = matches!(
         error.kind(),
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
     );
-    if is_help || !wants_json {
+    if is_help {
         error.exit();
     }
-    let detail = error.render().to_string();
-    let detail = detail.trim();
+    let (detail_zh, detail_en) = usage_problem(error);
     let failure = mbasu::Error::new(
         mbasu::ErrorCode::InvalidArgument,
-        format!("命令行参数无效，请查看 mbasu --help：{detail}"),
-        format!("invalid command line, see mbasu --help: {detail}"),
+        format!("命令行参数无效：{detail_zh}。请查看 mbasu --help"),
+        format!("invalid command line: {detail_en}; see mbasu --help"),
     );
-    Printer::new(mbasu::Lang::Zh, true).error(&failure);
+
+    let arguments: Vec<String> = std::env::args().collect();
+    if arguments.iter().any(|argument| argument == "--json") {
+        Printer::new(mbasu::Lang::Zh, true).error(&failure);
+        std::process::exit(2);
+    }
+    // clap's own rendering is English, with the usage line and suggestions, so it stays the
+    // English output.
+    let english = arguments
+        .windows(2)
+        .any(|pair| pair[0] == "--lang" && pair[1] == "en")
+        || arguments.iter().any(|argument| argument == "--lang=en");
+    if english {
+        error.exit();
+    }
+    Printer::new(mbasu::Lang::Zh, false).error(&failure);
     std::process::exit(2);
+}
+
+/// Words a clap parse error in Chinese and in English, naming the argument and value at fault.
+fn usage_problem(error: &clap::Error) -> (String, String) {
+    use clap::error::{ContextKind, ErrorKind};
+
+    let context = |kind: ContextKind| error.get(kind).map(ToString::to_string).unwrap_or_default();
+    let argument = context(ContextKind::InvalidArg);
+    match error.kind() {
+        ErrorKind::UnknownArgument => (
+            format!("不认识的参数 {argument}"),
+            format!("unexpected argument {argument}"),
+        ),
+        ErrorKind::InvalidSubcommand => {
+            let command = context(ContextKind::InvalidSubcommand);
+            (
+                format!("不认识的子命令 {command}"),
+                format!("unrecognized subcommand {command}"),
+            )
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => (
+            "缺少子命令".to_owned(),
+            "a subcommand is required".to_owned(),
+        ),
+        ErrorKind::MissingRequiredArgument => (
+            format!("缺少必需的参数 {argument}"),
+            format!("the required argument {argument} is missing"),
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let value = context(ContextKind::InvalidValue);
+            let valid = context(ContextKind::ValidValue);
+            let (choices_zh, choices_en) = if valid.is_empty() {
+                (String::new(), String::new())
+            } else {
+                (
+                    format!("，可选值：{valid}"),
+                    format!(", expected one of {valid}"),
+                )
+            };
+            (
+                format!("{argument} 的值 '{value}' 无效{choices_zh}"),
+                format!("invalid value '{value}' for {argument}{choices_en}"),
+            )
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = context(ContextKind::PriorArg);
+            (
+                format!("{argument} 不能与 {prior} 同时使用"),
+                format!("{argument} cannot be used with {prior}"),
+            )
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => (
+            format!("{argument} 的值的个数不对"),
+            format!("wrong number of values for {argument}"),
+        ),
+        ErrorKind::InvalidUtf8 => (
+            "参数不是有效的 UTF-8".to_owned(),
+            "an argument is not valid UTF-8".to_owned(),
+        ),
+        _ => {
+            // Kinds this tool does not produce; clap's English text is the best detail left.
+            let rendered = error.render().to_string();
+            let detail = rendered.lines().next().unwrap_or("").to_owned();
+            (detail.clone(), detail)
+        }
+    }
 }
 
 #[cfg(test)]
