@@ -157,24 +157,29 @@ fn lone_surrogate(position: usize, unit: u16) -> Error {
     )
 }
 
-/// Masks a personal value for messages: the first three and last four characters of a long
-/// value stay (`138****8000`), a short one keeps only its first character (`张*`).
-pub fn mask(value: &str) -> String {
-    let characters: Vec<char> = value.chars().collect();
-    let count = characters.len();
+/// The most `*` a masked value shows: an ID number's 11 and a few more. A longer value shows
+/// no more, so an error message stays short whatever was pasted into a field.
+const MAX_MASK_STARS: usize = 16;
 
-    if count == 0 {
+/// Masks a personal value for messages: the first three and last four characters of a long
+/// value stay (`138****8000`), a short one keeps only its first character (`张*`). A value of
+/// more than 23 characters shows 16 `*`, hiding its length.
+pub fn mask(value: &str) -> String {
+    let count = value.chars().count();
+    let Some(first) = value.chars().next() else {
         return String::new();
-    }
+    };
     if count >= 11 {
-        let mut masked: String = characters[..3].iter().collect();
-        masked.extend(std::iter::repeat_n('*', count - 7));
-        masked.extend(&characters[count - 4..]);
+        let mut last_four: Vec<char> = value.chars().rev().take(4).collect();
+        last_four.reverse();
+        let mut masked: String = value.chars().take(3).collect();
+        masked.extend(std::iter::repeat_n('*', (count - 7).min(MAX_MASK_STARS)));
+        masked.extend(last_four);
         return masked;
     }
 
     let mut masked = String::new();
-    masked.push(characters[0]);
+    masked.push(first);
     masked.extend(std::iter::repeat_n('*', count.saturating_sub(1).max(1)));
     masked
 }
@@ -191,6 +196,13 @@ mod tests {
     #[test]
     fn mask_cert_no() {
         assert_eq!(mask("11010519491231002X"), "110***********002X");
+    }
+
+    #[test]
+    fn mask_long_value_caps_stars() {
+        let pasted = "1".repeat(5_000_000);
+        assert_eq!(mask(&pasted), format!("111{}1111", "*".repeat(16)));
+        assert_eq!(mask(&"2".repeat(23)), format!("222{}2222", "*".repeat(16)));
     }
 
     #[test]
