@@ -618,11 +618,15 @@ pub fn parse_request(args: &ParseRequestArgs, printer: &Printer) -> Result<ExitC
                     ),
                     (false, false) => printer.pick("未签名", "unsigned"),
                 };
+                let form = match parsed.form {
+                    RequestForm::Standard => printer.pick("标准报文", "standard"),
+                    RequestForm::Signed => printer.pick("签名报文", "signed"),
+                    RequestForm::Sealed => printer.pick("密封报文", "sealed"),
+                };
                 outln!(
-                    "{} {} · {} · encryptType {} · {signature}",
+                    "{} {} · {form} · encryptType {} · {signature}",
                     printer.pick("请求有效", "valid request"),
                     parsed.request_ref_id,
-                    parsed.form.name(),
                     parsed.encrypt_type.map_or("plaintext", EncryptType::name)
                 );
             }
