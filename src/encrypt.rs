@@ -3,16 +3,14 @@
 
 use std::fmt;
 
-use base64::engine::general_purpose::STANDARD as BASE64;
-use base64::Engine as _;
-use des::cipher::block_padding::Pkcs7;
-use des::cipher::{BlockModeDecrypt, BlockModeEncrypt, KeyInit, KeyIvInit};
+use des::cipher::{Block, BlockCipherDecrypt, BlockCipherEncrypt, KeyInit};
 use des::TdesEde3;
 use md5::{Digest, Md5};
 use sha2::Sha256;
 use sm3::Sm3;
 use zeroize::{Zeroize, Zeroizing};
 
+use crate::base64::{self, DecodeError};
 use crate::error::{Error, ErrorCode, Result};
 
 /// The protection applied to a field before it is sent.
@@ -171,10 +169,7 @@ pub struct HashOptions {
 ///
 /// `hex::encode` collects `char`s one at a time, which costs as much as the SM3 of a short field.
 pub fn encode_hex(bytes: &[u8], case: HexCase) -> String {
-    let digits: &[u8; 16] = match case {
-        HexCase::Lower => b"0123456789abcdef",
-        HexCase::Upper => b"0123456789ABCDEF",
-    };
+    let digits = hex_digits(case);
     // Extending reserved capacity skips zeroing the buffer first. Pushing `char`s into a
     // `String` would be slower, because each push checks the character's UTF-8 width.
     let mut text = Vec::with_capacity(bytes.len() * 2);
@@ -187,29 +182,92 @@ pub fn encode_hex(bytes: &[u8], case: HexCase) -> String {
     String::from_utf8(text).unwrap_or_default()
 }
 
+/// Appends the hexadecimal form of `bytes` to `out`, as [`encode_hex`] returns it.
+pub fn encode_hex_to(bytes: &[u8], case: HexCase, out: &mut String) {
+    let digits = hex_digits(case);
+    out.reserve(bytes.len() * 2);
+    // The digits go through a stack buffer and one `push_str` per 32 bytes, because pushing
+    // `char`s checks each one's UTF-8 width and this crate forbids writing into the `String`'s
+    // bytes directly.
+    let mut buffer = [0u8; 64];
+    for chunk in bytes.chunks(32) {
+        for (pair, &byte) in buffer.chunks_exact_mut(2).zip(chunk) {
+            pair[0] = digits[usize::from(byte >> 4)];
+            pair[1] = digits[usize::from(byte & 0x0f)];
+        }
+        let length = chunk.len() * 2;
+        // Hex digits are ASCII, so the conversion never fails.
+        if let Ok(text) = std::str::from_utf8(&buffer[..length]) {
+            out.push_str(text);
+        }
+    }
+}
+
+fn hex_digits(case: HexCase) -> &'static [u8; 16] {
+    match case {
+        HexCase::Lower => b"0123456789abcdef",
+        HexCase::Upper => b"0123456789ABCDEF",
+    }
+}
+
 /// Computes a digest of `bytes` in hexadecimal. `encrypt_type` must be MD5, SHA256 or SM3.
 pub fn hash_hex(encrypt_type: EncryptType, bytes: &[u8], options: HashOptions) -> Result<String> {
-    let case = options.case;
-    let text = match encrypt_type {
-        EncryptType::Md5 => {
-            let digest = Md5::digest(bytes);
-            if options.md5_16 {
-                encode_hex(&digest[4..12], case)
-            } else {
-                encode_hex(&digest, case)
+    let digest = DigestBytes::compute(encrypt_type, bytes, options)?;
+    Ok(encode_hex(digest.bytes(), options.case))
+}
+
+/// Appends the digest of `bytes` in hexadecimal to `out`, as [`hash_hex`] returns it, so a
+/// caller that writes many digests can reuse one buffer. `out` is unchanged on error.
+pub fn hash_hex_to(
+    encrypt_type: EncryptType,
+    bytes: &[u8],
+    options: HashOptions,
+    out: &mut String,
+) -> Result<()> {
+    let digest = DigestBytes::compute(encrypt_type, bytes, options)?;
+    encode_hex_to(digest.bytes(), options.case, out);
+    Ok(())
+}
+
+/// The bytes of a digest as `hash_hex` prints them: all of it, or MD5's middle 8 bytes.
+struct DigestBytes {
+    bytes: [u8; 32],
+    length: usize,
+}
+
+impl DigestBytes {
+    fn compute(
+        encrypt_type: EncryptType,
+        bytes: &[u8],
+        options: HashOptions,
+    ) -> Result<DigestBytes> {
+        let mut digest = DigestBytes {
+            bytes: [0; 32],
+            length: 0,
+        };
+        let mut keep = |output: &[u8]| {
+            digest.bytes[..output.len()].copy_from_slice(output);
+            digest.length = output.len();
+        };
+        match encrypt_type {
+            EncryptType::Md5 if options.md5_16 => keep(&Md5::digest(bytes)[4..12]),
+            EncryptType::Md5 => keep(&Md5::digest(bytes)),
+            EncryptType::Sha256 => keep(&Sha256::digest(bytes)),
+            EncryptType::Sm3 => keep(&Sm3::digest(bytes)),
+            EncryptType::Plaintext | EncryptType::TripleDes => {
+                return Err(Error::with_detail(
+                    ErrorCode::InvalidArgument,
+                    "只有 md5、sha256、sm3 是摘要算法",
+                    "only md5, sha256 and sm3 are digests",
+                ))
             }
         }
-        EncryptType::Sha256 => encode_hex(&Sha256::digest(bytes), case),
-        EncryptType::Sm3 => encode_hex(&Sm3::digest(bytes), case),
-        EncryptType::Plaintext | EncryptType::TripleDes => {
-            return Err(Error::with_detail(
-                ErrorCode::InvalidArgument,
-                "只有 md5、sha256、sm3 是摘要算法",
-                "only md5, sha256 and sm3 are digests",
-            ))
-        }
-    };
-    Ok(text)
+        Ok(digest)
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.bytes[..self.length]
+    }
 }
 
 /// A 3DES (DESede, three-key EDE) key of 24 bytes, wiped from memory on drop.
@@ -346,15 +404,34 @@ impl TripleDes {
     }
 
     /// Encrypts bytes into raw ciphertext.
+    //
+    // ECB and CBC are written out here rather than taken from the `ecb` and `cbc` crates,
+    // whose four generic encryptors and decryptors were about 4 KB of the WebAssembly build.
     pub fn encrypt_bytes(&self, plaintext: &[u8]) -> Vec<u8> {
-        let key = self.key.cipher_key().into();
-        match self.mode {
-            CipherMode::Ecb => {
-                ecb::Encryptor::<TdesEde3>::new(key).encrypt_padded_vec::<Pkcs7>(plaintext)
+        let cipher = TdesEde3::new(self.key.cipher_key().into());
+        // PKCS#7: 1 to 8 bytes, each the count of bytes added.
+        let padding = 8 - plaintext.len() % 8;
+        let mut data = Vec::with_capacity(plaintext.len() + padding);
+        data.extend_from_slice(plaintext);
+        data.resize(plaintext.len() + padding, padding as u8);
+
+        let mut chained = match self.mode {
+            CipherMode::Ecb => None,
+            CipherMode::Cbc { iv } => Some(iv),
+        };
+        for chunk in data.chunks_exact_mut(8) {
+            let mut block = Block::<TdesEde3>::default();
+            block.copy_from_slice(chunk);
+            if let Some(previous) = &chained {
+                xor_block(&mut block, previous);
             }
-            CipherMode::Cbc { iv } => cbc::Encryptor::<TdesEde3>::new(key, &iv.into())
-                .encrypt_padded_vec::<Pkcs7>(plaintext),
+            cipher.encrypt_block(&mut block);
+            chunk.copy_from_slice(&block);
+            if let Some(previous) = &mut chained {
+                previous.copy_from_slice(&block);
+            }
         }
+        data
     }
 
     /// Decrypts raw ciphertext, checking the padding.
@@ -367,22 +444,45 @@ impl TripleDes {
                 &format!("the ciphertext has {length} bytes"),
             ));
         }
-        let key = self.key.cipher_key().into();
-        let decrypted = match self.mode {
-            CipherMode::Ecb => {
-                ecb::Decryptor::<TdesEde3>::new(key).decrypt_padded_vec::<Pkcs7>(ciphertext)
-            }
-            CipherMode::Cbc { iv } => cbc::Decryptor::<TdesEde3>::new(key, &iv.into())
-                .decrypt_padded_vec::<Pkcs7>(ciphertext),
+        let cipher = TdesEde3::new(self.key.cipher_key().into());
+        let mut data = ciphertext.to_vec();
+        let mut chained = match self.mode {
+            CipherMode::Ecb => None,
+            CipherMode::Cbc { iv } => Some(iv),
         };
-        decrypted.map_err(|_| Error::from_code(ErrorCode::BadPadding))
+        for chunk in data.chunks_exact_mut(8) {
+            let mut block = Block::<TdesEde3>::default();
+            block.copy_from_slice(chunk);
+            cipher.decrypt_block(&mut block);
+            if let Some(previous) = &mut chained {
+                xor_block(&mut block, previous);
+                previous.copy_from_slice(chunk);
+            }
+            chunk.copy_from_slice(&block);
+        }
+
+        // The last byte counts the padding bytes, 1 to 8, and each of them is that count.
+        let padding = data.last().copied().unwrap_or(0);
+        let length = data.len().checked_sub(usize::from(padding));
+        let padded = (1..=8).contains(&padding)
+            && length.is_some_and(|length| data[length..].iter().all(|&byte| byte == padding));
+        match length {
+            Some(length) if padded => {
+                data.truncate(length);
+                Ok(data)
+            }
+            _ => {
+                data.zeroize();
+                Err(Error::from_code(ErrorCode::BadPadding))
+            }
+        }
     }
 
     /// Encrypts the UTF-8 bytes of `text` and encodes the ciphertext.
     pub fn encrypt_text(&self, text: &str) -> String {
         let ciphertext = self.encrypt_bytes(text.as_bytes());
         match self.encoding {
-            CipherEncoding::Base64 => BASE64.encode(ciphertext),
+            CipherEncoding::Base64 => base64::encode(&ciphertext),
             CipherEncoding::Hex => encode_hex(&ciphertext, HexCase::Lower),
         }
     }
@@ -405,27 +505,31 @@ impl TripleDes {
     }
 }
 
+fn xor_block(block: &mut [u8], other: &[u8; 8]) {
+    for (byte, other) in block.iter_mut().zip(other) {
+        *byte ^= other;
+    }
+}
+
 /// Decodes standard Base64 with padding, ignoring ASCII whitespace anywhere in it.
 pub fn decode_base64(text: &str) -> Result<Vec<u8>> {
     let compact: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-    BASE64.decode(&compact).map_err(|error| {
-        use base64::DecodeError;
-
+    base64::decode(&compact).map_err(|error| {
         // Positions count from 1 the characters left after whitespace is removed.
         let (zh, en) = match error {
-            DecodeError::InvalidByte(offset, _) => (
+            DecodeError::Byte(offset) => (
                 format!("第 {} 个字符不是 Base64 字符", offset + 1),
                 format!("character {} is not a Base64 character", offset + 1),
             ),
-            DecodeError::InvalidLength(length) => (
+            DecodeError::Length(length) => (
                 format!("长度 {length} 不是合法的 Base64 长度"),
                 format!("a length of {length} is not valid Base64"),
             ),
-            DecodeError::InvalidLastSymbol { offset, .. } => (
+            DecodeError::LastSymbol(offset) => (
                 format!("第 {} 个字符（最后一个）无效", offset + 1),
                 format!("the last character, number {}, is invalid", offset + 1),
             ),
-            DecodeError::InvalidPadding => (
+            DecodeError::Padding => (
                 "填充 = 不正确".to_owned(),
                 "the = padding is wrong".to_owned(),
             ),
@@ -440,7 +544,7 @@ pub fn decode_base64(text: &str) -> Result<Vec<u8>> {
 
 /// Encodes bytes as standard Base64 with padding and no line breaks.
 pub fn encode_base64(bytes: &[u8]) -> String {
-    BASE64.encode(bytes)
+    base64::encode(bytes)
 }
 
 /// Decodes hexadecimal text of either case, ignoring ASCII whitespace.
@@ -504,6 +608,18 @@ impl FieldEncryptor {
             (digest, _) => hash_hex(digest, value.as_bytes(), self.hash_options),
         }
     }
+
+    /// Appends what [`FieldEncryptor::encrypt`] returns to `out`, without allocating for a
+    /// digest or plaintext once `out` has the capacity. `out` is unchanged on error.
+    pub fn encrypt_to(&self, value: &str, out: &mut String) -> Result<()> {
+        match (self.encrypt_type, &self.triple_des) {
+            (EncryptType::Plaintext, _) => out.push_str(value),
+            (EncryptType::TripleDes, Some(cipher)) => out.push_str(&cipher.encrypt_text(value)),
+            (EncryptType::TripleDes, None) => return Err(Error::from_code(ErrorCode::KeyMissing)),
+            (digest, _) => hash_hex_to(digest, value.as_bytes(), self.hash_options, out)?,
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -551,5 +667,88 @@ mod tests {
             cipher.decrypt_bytes(&[0; 7]).unwrap_err().code(),
             ErrorCode::CiphertextLength
         );
+    }
+    #[test]
+    fn encrypt_to_appends_what_encrypt_returns() {
+        let upper = HashOptions {
+            case: HexCase::Upper,
+            md5_16: true,
+        };
+        let cipher = TripleDes::ecb(TripleDesKey::new(&[5u8; 24]).unwrap());
+        let encryptors = [
+            FieldEncryptor::new(EncryptType::Plaintext, HashOptions::default()).unwrap(),
+            FieldEncryptor::new(EncryptType::Md5, upper).unwrap(),
+            FieldEncryptor::new(EncryptType::Sha256, HashOptions::default()).unwrap(),
+            FieldEncryptor::new(EncryptType::Sm3, upper).unwrap(),
+            FieldEncryptor::triple_des(cipher),
+        ];
+        for encryptor in &encryptors {
+            let mut out = String::from("prefix:");
+            encryptor.encrypt_to("张三13800138000", &mut out).unwrap();
+            let expected = encryptor.encrypt("张三13800138000").unwrap();
+            assert_eq!(
+                out,
+                format!("prefix:{expected}"),
+                "{:?}",
+                encryptor.encrypt_type()
+            );
+        }
+    }
+
+    #[test]
+    fn encode_hex_to_covers_long_input() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        let mut out = String::new();
+        encode_hex_to(&bytes, HexCase::Lower, &mut out);
+        assert_eq!(out, hex::encode(&bytes));
+        assert_eq!(
+            encode_hex(&bytes, HexCase::Upper),
+            hex::encode_upper(&bytes)
+        );
+    }
+
+    #[test]
+    fn hash_hex_to_leaves_output_on_error() {
+        let mut out = String::from("kept");
+        let error = hash_hex_to(
+            EncryptType::Plaintext,
+            b"x",
+            HashOptions::default(),
+            &mut out,
+        )
+        .unwrap_err();
+        assert_eq!(error.code(), ErrorCode::InvalidArgument);
+        assert_eq!(out, "kept");
+    }
+    #[test]
+    fn decrypt_rejects_bad_padding() {
+        let key = TripleDesKey::new(&[9u8; 24]).unwrap();
+        for mode in [CipherMode::Ecb, CipherMode::Cbc { iv: [4; 8] }] {
+            let cipher = TripleDes::new(key.clone(), mode, CipherEncoding::Base64);
+            // The first block of a ciphertext is its plaintext block without the padding
+            // block, in ECB and in CBC alike.
+            let plaintexts: [[u8; 8]; 4] = [
+                [1, 2, 3, 4, 5, 6, 7, 0],
+                [1, 2, 3, 4, 5, 6, 7, 9],
+                [1, 2, 3, 4, 5, 6, 2, 3],
+                [8; 8],
+            ];
+            for plaintext in plaintexts {
+                let first_block = &cipher.encrypt_bytes(&plaintext)[..8];
+                let result = cipher.decrypt_bytes(first_block);
+                if plaintext == [8; 8] {
+                    assert_eq!(result.unwrap(), Vec::<u8>::new(), "{mode:?}");
+                } else {
+                    let error = result.unwrap_err();
+                    assert_eq!(
+                        error.code(),
+                        ErrorCode::BadPadding,
+                        "{mode:?} {plaintext:?}"
+                    );
+                }
+            }
+            let round_trip = cipher.decrypt_bytes(&cipher.encrypt_bytes(b"13800138000"));
+            assert_eq!(round_trip.unwrap(), b"13800138000", "{mode:?}");
+        }
     }
 }

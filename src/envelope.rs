@@ -6,8 +6,6 @@
 
 use std::fmt;
 
-use base64::engine::general_purpose::STANDARD as BASE64;
-use base64::Engine as _;
 use hmac::{Hmac, KeyInit, Mac};
 use serde_json::Value;
 use sha1::Sha1;
@@ -128,8 +126,8 @@ impl Param<'_> {
 
 /// Computes the head signature: Base64(HMAC-SHA1(secretKey, `requestRefId=<id>&secretId=<id>`)).
 pub fn sign(credentials: &Credentials, request_ref_id: &str) -> String {
-    BASE64.encode(
-        signature_mac(credentials, request_ref_id)
+    crate::base64::encode(
+        &signature_mac(credentials, request_ref_id)
             .finalize()
             .into_bytes(),
     )
@@ -148,7 +146,7 @@ pub fn verify_signature(
             "check secretId, secretKey and requestRefId",
         )
     };
-    let expected = BASE64.decode(signature.trim()).map_err(|_| mismatch())?;
+    let expected = crate::base64::decode(signature.trim().as_bytes()).map_err(|_| mismatch())?;
     signature_mac(credentials, request_ref_id)
         .verify_slice(&expected)
         .map_err(|_| mismatch())

@@ -7,6 +7,7 @@
 
 #![forbid(unsafe_code)]
 
+mod base64;
 pub mod cert_no;
 pub mod config;
 pub mod conformance;

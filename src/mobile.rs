@@ -17,17 +17,33 @@ pub struct Segment {
 /// Looks up the segment of a canonical 11-digit number; `None` when it is not in the table.
 pub fn segment_of(mobile: &str) -> Option<Segment> {
     // Longest prefix first, so `1349` wins over `134`. Every request looks up its segment, so
-    // the binary search compares the numeric keys below instead of strings.
+    // one binary search over the numeric keys below finds the greatest key up to the number's
+    // own, and a short walk down finds the longest prefix among them.
     let digits = mobile.as_bytes();
-    (3..=MAX_PREFIX_DIGITS).rev().find_map(|length| {
-        let key = prefix_key(digits.get(..length)?)?;
-        let index = SEGMENT_KEYS.binary_search(&key).ok()?;
-        let (prefix, kind, operator) = SEGMENTS[index];
-        Some(Segment {
-            prefix,
-            kind,
-            operator,
-        })
+    let length = digits
+        .iter()
+        .take(MAX_PREFIX_DIGITS)
+        .take_while(|byte| byte.is_ascii_digit())
+        .count();
+    if length < 3 {
+        return None;
+    }
+    let key = prefix_key(digits.get(..length)?)?;
+    // The keys of the number's prefixes of five (or fewer), four and three digits: each shorter
+    // prefix has the trailing digit slots of the key set to zero.
+    let prefixes = [key, key - key % 11, key - key % 121];
+    // Every key from the three-digit prefix's up to the number's own starts with the same three
+    // digits, so the walk passes only entries of one three-digit segment.
+    let end = SEGMENT_KEYS.partition_point(|&candidate| candidate <= key);
+    let index = SEGMENT_KEYS[..end]
+        .iter()
+        .rposition(|candidate| prefixes.contains(candidate) || *candidate < prefixes[2])
+        .filter(|&index| prefixes.contains(&SEGMENT_KEYS[index]))?;
+    let (prefix, kind, operator) = SEGMENTS[index];
+    Some(Segment {
+        prefix,
+        kind,
+        operator,
     })
 }
 

@@ -53,7 +53,7 @@ pub fn text_from_utf16_in<'a>(units: &[u16], buffer: &'a mut [u8]) -> Result<Opt
 trait Utf8Output {
     fn reserve(&mut self, additional: usize);
     fn extend_ascii(&mut self, units: &[u16]);
-    fn push_bytes(&mut self, bytes: &[u8]);
+    fn push_char(&mut self, character: char);
 }
 
 impl Utf8Output for Vec<u8> {
@@ -65,8 +65,9 @@ impl Utf8Output for Vec<u8> {
         self.extend(units.iter().map(|&unit| unit as u8));
     }
 
-    fn push_bytes(&mut self, bytes: &[u8]) {
-        self.extend_from_slice(bytes);
+    fn push_char(&mut self, character: char) {
+        let mut buffer = [0u8; 4];
+        self.extend_from_slice(character.encode_utf8(&mut buffer).as_bytes());
     }
 }
 
@@ -102,9 +103,10 @@ impl Utf8Output for SliceOutput<'_> {
         }
     }
 
-    fn push_bytes(&mut self, bytes: &[u8]) {
-        if let Some(target) = self.take(bytes.len()) {
-            target.copy_from_slice(bytes);
+    fn push_char(&mut self, character: char) {
+        // Encoding straight into the buffer avoids a copy of variable length per character.
+        if let Some(target) = self.take(character.len_utf8()) {
+            character.encode_utf8(target);
         }
     }
 }
@@ -131,15 +133,26 @@ fn decode_utf16(units: &[u16], output: &mut impl Utf8Output) -> Result<()> {
             .unwrap_or(rest.len());
         // A unit outside ASCII takes at most 3 UTF-8 bytes (a surrogate pair takes 4 for two).
         output.reserve(end * 3);
-        let mut buffer = [0u8; 4];
-        for decoded in char::decode_utf16(rest[..end].iter().copied()) {
-            match decoded {
-                Ok(character) => output.push_bytes(character.encode_utf8(&mut buffer).as_bytes()),
-                Err(error) => {
-                    return Err(lone_surrogate(characters + 1, error.unpaired_surrogate()))
-                }
-            }
+        // The units up to the next ASCII one are decoded here by hand rather than through
+        // `char::decode_utf16`, whose iterator costs more than the short names it mostly decodes.
+        let mut run = &rest[..end];
+        while let Some((&unit, after)) = run.split_first() {
+            let (code, after) = match unit {
+                0xD800..=0xDBFF => match after.split_first() {
+                    Some((&low @ 0xDC00..=0xDFFF, after)) => {
+                        let high = u32::from(unit - 0xD800) << 10;
+                        (0x10000 + high + u32::from(low - 0xDC00), after)
+                    }
+                    _ => return Err(lone_surrogate(characters + 1, unit)),
+                },
+                0xDC00..=0xDFFF => return Err(lone_surrogate(characters + 1, unit)),
+                _ => (u32::from(unit), after),
+            };
+            // Every code point here is outside the surrogate range and at most 0x10FFFF.
+            let character = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+            output.push_char(character);
             characters += 1;
+            run = after;
         }
         rest = &rest[end..];
     }
@@ -223,6 +236,35 @@ mod tests {
     #[test]
     fn utf16_pair_decodes() {
         assert_eq!(text_from_utf16(&[0xD842, 0xDFB7, 0x7530]).unwrap(), "𠮷田");
+    }
+
+    #[test]
+    fn utf16_matches_std_decoder() {
+        // Every sequence of up to four units from the edges of each UTF-8 width and of the
+        // surrogate ranges, decoded here and by the standard library.
+        let edges = [
+            0x61, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xE000, 0xFFFF,
+        ];
+        let mut sequences: Vec<Vec<u16>> = vec![Vec::new()];
+        for _ in 0..4 {
+            sequences = sequences
+                .iter()
+                .flat_map(|sequence| {
+                    edges.iter().map(move |&unit| {
+                        let mut longer = sequence.clone();
+                        longer.push(unit);
+                        longer
+                    })
+                })
+                .collect();
+            for units in &sequences {
+                let expected = String::from_utf16(units).ok();
+                assert_eq!(text_from_utf16(units).ok(), expected, "{units:04X?}");
+                let mut buffer = [0u8; 16];
+                let in_buffer = text_from_utf16_in(units, &mut buffer).ok().flatten();
+                assert_eq!(in_buffer, expected.as_deref(), "{units:04X?}");
+            }
+        }
     }
 
     #[test]

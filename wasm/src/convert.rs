@@ -3,8 +3,8 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
-use mbasu::text::text_from_utf16;
-use mbasu::Error;
+use mbasu::text::text_from_utf16_in;
+use mbasu::{Error, ErrorCode};
 use wasm_bindgen::prelude::*;
 
 use crate::boundary::invalid_argument;
@@ -32,7 +32,13 @@ pub fn text(value: &JsValue, argument: &str) -> Result<String, Error> {
         ));
     };
     let units: Vec<u16> = string.iter().collect();
-    text_from_utf16(&units)
+    // A code unit takes at most three bytes of UTF-8, so the text always fits. Decoding into a
+    // buffer, as the packed path does, keeps one copy of the core's decoder in the module.
+    let mut buffer = vec![0; 3 * units.len()];
+    match text_from_utf16_in(&units, &mut buffer)? {
+        Some(text) => Ok(text.to_owned()),
+        None => Err(Error::from_code(ErrorCode::InvalidUtf8)),
+    }
 }
 
 /// Copies a `Uint8Array` into Rust.

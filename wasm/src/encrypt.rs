@@ -99,6 +99,11 @@ impl Encryptor {
     pub(crate) fn encrypt(&self, value: &str) -> Result<String, Error> {
         self.0.encrypt(value)
     }
+
+    /// Appends the encrypted value to `out`.
+    pub(crate) fn encrypt_to(&self, value: &str, out: &mut String) -> Result<(), Error> {
+        self.0.encrypt_to(value, out)
+    }
 }
 
 /// The encryption `validateApplicant` and friends apply to valid values; SM3 only here.
@@ -130,6 +135,11 @@ impl Encryptor {
 
     pub(crate) fn encrypt(&self, value: &str) -> Result<String, Error> {
         digest(EncryptType::Sm3, value.as_bytes(), self.0)
+    }
+
+    /// Appends the SM3 digest of the value to `out`.
+    pub(crate) fn encrypt_to(&self, value: &str, out: &mut String) -> Result<(), Error> {
+        mbasu::encrypt::hash_hex_to(EncryptType::Sm3, value.as_bytes(), self.0, out)
     }
 }
 

@@ -372,11 +372,23 @@ pub fn validate_name_js(
 pub fn validate_applicant_js(
     #[wasm_bindgen(unchecked_param_type = "Applicant")] applicant: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
-) -> JsResult<JsValue> {
+) -> JsValue {
+    // The report is returned as it is and an error is thrown from here, instead of returning a
+    // `Result`, because wasm-bindgen 0.2.130's glue for a `Result` allocates an array and makes
+    // two more calls into the module on every call. Nothing is left to drop when it throws.
     enter();
-    if let Some(result) = crate::packed::validate_packed(&applicant, &options) {
-        return throw_on_error(result);
+    let result = match crate::packed::validate_packed(&applicant, &options) {
+        Some(result) => throw_on_error(result),
+        None => validate_applicant_general(applicant, &options),
+    };
+    match result {
+        Ok(report) => report,
+        Err(error) => wasm_bindgen::throw_val(error),
     }
+}
+
+/// Validates an applicant whose arguments the packed path does not take.
+fn validate_applicant_general(applicant: JsValue, options: &JsValue) -> JsResult<JsValue> {
     if applicant.is_undefined() || applicant.is_null() {
         return Err(to_js(&invalid_argument(
             "applicant 应为对象",
@@ -387,7 +399,7 @@ pub fn validate_applicant_js(
     let mobile = throw_on_error(fields.text_with_value("mobile"))?;
     let cert_no = throw_on_error(fields.text_with_value("certNo"))?;
     let name = throw_on_error(fields.text_with_value("name"))?;
-    let settings = throw_on_error(read_settings(&options))?;
+    let settings = throw_on_error(read_settings(options))?;
 
     let applicant = Applicant {
         mobile: text_of(&mobile),

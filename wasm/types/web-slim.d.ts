@@ -260,7 +260,7 @@ export interface InitOutput {
     readonly mobileSegment: (a: any) => [number, number, number];
     readonly testPanic: () => void;
     readonly upgradeCertNo: (a: any, b: any) => [number, number, number, number];
-    readonly validateApplicant: (a: any, b: any) => [number, number, number];
+    readonly validateApplicant: (a: any, b: any) => any;
     readonly validateCertNo: (a: any, b: any) => [number, number, number];
     readonly validateMobile: (a: any, b: any) => [number, number, number];
     readonly validateName: (a: any, b: any) => [number, number, number];

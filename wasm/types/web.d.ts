@@ -473,7 +473,7 @@ export interface InitOutput {
     readonly tripleDesEncrypt: (a: any, b: any) => [number, number, number, number];
     readonly tripleDesEncryptBytes: (a: any, b: any) => [number, number, number, number];
     readonly upgradeCertNo: (a: any, b: any) => [number, number, number, number];
-    readonly validateApplicant: (a: any, b: any) => [number, number, number];
+    readonly validateApplicant: (a: any, b: any) => any;
     readonly validateCertNo: (a: any, b: any) => [number, number, number];
     readonly validateMobile: (a: any, b: any) => [number, number, number];
     readonly validateName: (a: any, b: any) => [number, number, number];
