@@ -147,7 +147,7 @@ impl<'a> Reader<'a> {
         self.pos = end;
         if self.byte() == Some(b'"') {
             self.pos += 1;
-            return Ok(Cow::Borrowed(&self.text[start..end]));
+            return Ok(Cow::Borrowed(ascii_bounded(self.text, start, end)));
         }
         self.string_rest(start)
     }
@@ -184,7 +184,7 @@ impl<'a> Reader<'a> {
             }
             self.required_digits()?;
         }
-        Ok(&self.text[start..self.pos])
+        Ok(ascii_bounded(self.text, start, self.pos))
     }
 
     /// Checks and skips the next value, whatever its type.
@@ -276,12 +276,12 @@ impl<'a> Reader<'a> {
             };
             match byte {
                 b'"' => {
-                    decoded.push_str(&self.text[run_start..self.pos]);
+                    decoded.push_str(ascii_bounded(self.text, run_start, self.pos));
                     self.pos += 1;
                     return Ok(decoded);
                 }
                 b'\\' => {
-                    decoded.push_str(&self.text[run_start..self.pos]);
+                    decoded.push_str(ascii_bounded(self.text, run_start, self.pos));
                     self.pos += 1;
                     decoded.push(self.escape()?);
                     run_start = self.pos;
@@ -546,7 +546,7 @@ pub(crate) fn push_string(out: &mut String, value: &str) {
     loop {
         // The run ends at an ASCII byte or at the end, so both slice ends are char boundaries.
         let run = plain_run(&bytes[start..]);
-        out.push_str(&value[start..start + run]);
+        out.push_str(ascii_bounded(value, start, start + run));
         start += run;
         let Some(&byte) = bytes.get(start) else {
             break;
@@ -569,6 +569,14 @@ pub(crate) fn push_string(out: &mut String, value: &str) {
         start += 1;
     }
     out.push('"');
+}
+
+/// Returns `text[start..end]` for offsets that each sit at an ASCII byte or at the end, which
+/// are always character boundaries. `str::get` checks that without the panicking path of
+/// `str` indexing, whose formatting code would otherwise be linked into the WebAssembly build.
+#[inline(always)]
+fn ascii_bounded(text: &str, start: usize, end: usize) -> &str {
+    text.get(start..end).unwrap_or_default()
 }
 
 /// Returns the length of the leading run of `bytes` that needs no attention inside a string: no
@@ -650,7 +658,10 @@ pub(crate) fn located_error(
 ) -> Error {
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
-    let column = before[line_start..].chars().count() + 1;
+    let column = ascii_bounded(before, line_start, before.len())
+        .chars()
+        .count()
+        + 1;
     locate(code, body, path, line, column, reason_zh, reason_en)
 }
 

@@ -183,11 +183,14 @@ pub fn mask(value: &str) -> String {
         return String::new();
     };
     if count >= 11 {
-        let mut last_four: Vec<char> = value.chars().rev().take(4).collect();
-        last_four.reverse();
+        let last_four = value
+            .char_indices()
+            .nth(count - 4)
+            .and_then(|(index, _)| value.get(index..))
+            .unwrap_or_default();
         let mut masked: String = value.chars().take(3).collect();
         masked.extend(std::iter::repeat_n('*', (count - 7).min(MAX_MASK_STARS)));
-        masked.extend(last_four);
+        masked.push_str(last_four);
         return masked;
     }
 
