@@ -196,7 +196,7 @@ pub fn encode_hex_to(bytes: &[u8], case: HexCase, out: &mut String) {
             pair[1] = digits[usize::from(byte & 0x0f)];
         }
         let length = chunk.len() * 2;
-        // Hex digits are ASCII, so the conversion never fails.
+        // Hex digits are ASCII, so the conversion cannot fail and the `if let` always runs.
         if let Ok(text) = std::str::from_utf8(&buffer[..length]) {
             out.push_str(text);
         }
@@ -415,10 +415,7 @@ impl TripleDes {
         data.extend_from_slice(plaintext);
         data.resize(plaintext.len() + padding, padding as u8);
 
-        let mut chained = match self.mode {
-            CipherMode::Ecb => None,
-            CipherMode::Cbc { iv } => Some(iv),
-        };
+        let mut chained = self.mode.chain_start();
         for chunk in data.chunks_exact_mut(8) {
             let mut block = Block::<TdesEde3>::default();
             block.copy_from_slice(chunk);
@@ -446,10 +443,7 @@ impl TripleDes {
         }
         let cipher = TdesEde3::new(self.key.cipher_key().into());
         let mut data = ciphertext.to_vec();
-        let mut chained = match self.mode {
-            CipherMode::Ecb => None,
-            CipherMode::Cbc { iv } => Some(iv),
-        };
+        let mut chained = self.mode.chain_start();
         for chunk in data.chunks_exact_mut(8) {
             let mut block = Block::<TdesEde3>::default();
             block.copy_from_slice(chunk);
@@ -501,6 +495,16 @@ impl TripleDes {
                 error.into_bytes().zeroize();
                 Err(Error::from_code(ErrorCode::DecryptedNotUtf8))
             }
+        }
+    }
+}
+
+impl CipherMode {
+    /// Returns the block CBC chains the first block with (its IV), or `None` for ECB.
+    fn chain_start(self) -> Option<[u8; 8]> {
+        match self {
+            CipherMode::Ecb => None,
+            CipherMode::Cbc { iv } => Some(iv),
         }
     }
 }

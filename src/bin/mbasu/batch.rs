@@ -224,7 +224,7 @@ pub fn run(args: &BatchArgs, printer: &Printer) -> Result<ExitCode, Error> {
             while let Some((line, text)) = lines.next_line()? {
                 let row = match text {
                     Ok("") => continue,
-                    Ok(text) => split_csv_line(text).and_then(|fields| columns.row(fields)),
+                    Ok(text) => split_csv_line(text).and_then(|fields| columns.row(&fields)),
                     Err(problem) => Err(problem),
                 };
                 let built = match row {
@@ -354,20 +354,20 @@ impl Columns {
     }
 
     /// Takes one applicant from the fields of a line, which must be as many as the header's.
-    fn row<'r>(&self, fields: Vec<Cow<'r, str>>) -> Result<Row<'r>, InputProblem> {
+    fn row<'r>(&self, fields: &[Cow<'r, str>]) -> Result<Row<'r>, InputProblem> {
         if fields.len() != self.count {
             return Err(InputProblem::FieldCount {
                 found: fields.len() as u64,
                 expected: self.count as u64,
             });
         }
-        let mut fields: Vec<Option<Cow<'r, str>>> = fields.into_iter().map(Some).collect();
-        let mut take = |index: usize| fields[index].take().unwrap_or_default();
+        // A borrowed field clones for free, and an owned one only holds a doubled quote.
+        let field = |index: usize| fields.get(index).cloned().unwrap_or_default();
         Ok(Row {
-            mobile: take(self.mobile),
-            cert_no: take(self.cert_no),
-            name: self.name.map(&mut take),
-            request_ref_id: self.request_ref_id.map(&mut take),
+            mobile: field(self.mobile),
+            cert_no: field(self.cert_no),
+            name: self.name.map(field),
+            request_ref_id: self.request_ref_id.map(field),
         })
     }
 }
