@@ -108,8 +108,8 @@ pub fn check_response(
         }
     }
 
-    // A responseCode of 0000 promises an answer, so the response is checked even when result
-    // disagrees with it. Any other code is a failure reply, which need not carry one.
+    // A responseCode of 0000 promises a response value, so the value is checked even when
+    // result disagrees with the code. Any other code is a failure reply, which may omit it.
     let query_failed = if succeeded {
         check_response_value(&mut findings, config, interface, json.get("response"))
     } else {

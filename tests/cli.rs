@@ -223,7 +223,7 @@ fn batch_converts_csv_and_reports_bad_lines() {
 }
 
 #[test]
-fn batch_reports_unreadable_lines_in_both_languages_and_goes_on() {
+fn batch_unreadable_lines_fail_alone() {
     let mut jsonl = Vec::new();
     jsonl.extend_from_slice(b"{\"mobile\":\"13800138000\",\"certNo\":\"11010519491231002X\"}\n");
     jsonl.extend_from_slice(b"{\"mobile\":\"138\xff\"}\n");

@@ -208,7 +208,7 @@ fn conformance_checks_answer_when_result_disagrees() {
     assert!(names.contains(&"head_result_mismatch"), "{names:?}");
     assert!(names.contains(&"unknown_value"), "{names:?}");
 
-    // A failure code needs no answer, so an empty response is no finding.
+    // A failure reply may omit the response value, so an empty response is no finding.
     let failure = br#"{"head":{"result":"N","responseRefId":"TR1","requestRefId":"xwdb_1","responseCode":"9999","responseMsg":"x"},"response":{}}"#;
     let findings = check_response(&config, Interface::Mbasu001, failure, &Exchange::default());
     assert!(findings.is_empty(), "{findings:?}");

@@ -746,8 +746,8 @@ static void test_response_vectors(void) {
     mbasu_config_free(config);
 }
 
-/* A head longer than the interpretation keeps inline (128 bytes) goes to the heap; its texts and
- * the static value and labels must read the same either way. */
+/* The interpretation keeps up to 128 bytes of head text inline and moves a longer head to the
+ * heap. Its texts, value and labels must read the same either way. */
 static void test_long_head(void) {
     mbasu_config *config = envelope_config();
     char message[201];
@@ -758,7 +758,8 @@ static void test_long_head(void) {
                             "{\"head\":{\"result\":\"Y\",\"responseRefId\":\"TR1\",\"requestRefId\":\"xwdb_1\","
                             "\"responseCode\":\"0000\",\"responseMsg\":\"%s\"},\"response\":{\"isIdNameMatch\":\"1\"}}",
                             message);
-    CHECK(body_len > 0 && (size_t)body_len < sizeof body, "long head body fits");
+    CHECK(body_len > 0, "long head body is formatted");
+    CHECK((size_t)body_len < sizeof body, "long head body fits");
 
     mbasu_interpretation *interpretation = NULL;
     mbasu_status status = mbasu_parse_response(config, MBASU_INTERFACE_MBASU001, bytes(body), (uint32_t)body_len,
@@ -778,7 +779,8 @@ static void test_long_head(void) {
     CHECK(mbasu_interpretation_value(interpretation, &text, &len) == MBASU_STATUS_OK, "long head value");
     CHECK(text_is(text, len, "1"), "long head value text");
     CHECK(mbasu_interpretation_label(interpretation, MBASU_LANG_EN, &text, &len) == MBASU_STATUS_OK, "label en");
-    CHECK(len > 0 && text[len] == '\0', "label en is NUL-terminated");
+    CHECK(len > 0, "label en is not empty");
+    CHECK(text[len] == '\0', "label en is NUL-terminated");
     mbasu_interpretation_free(interpretation);
     mbasu_config_free(config);
 }

@@ -311,7 +311,7 @@ struct WarningEntry {
 const INLINE_HEAD_BYTES: usize = 128;
 
 /// The head's requestRefId, responseRefId and responseMsg, each followed by a NUL, in one
-/// buffer, so a reading allocates at most once for all three.
+/// buffer: inline up to [`INLINE_HEAD_BYTES`], else one heap allocation for all three.
 struct HeadTexts {
     storage: HeadStorage,
     /// Start and length in the storage of each field, in `mbasu_head_field` order; `None` when
