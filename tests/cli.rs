@@ -554,3 +554,84 @@ fn key_option_errors_name_the_options() {
     assert!(stderr.contains("504 (invalid_base64)"), "{stderr}");
     assert!(stderr.contains("第 1 个字符不是 Base64 字符"), "{stderr}");
 }
+
+#[test]
+fn encrypt_rejects_options_the_type_does_not_use() {
+    let key = "6d62617375207665637472206b6579203132333435363738";
+    let cases: [(&[&str], &str); 4] = [
+        (&["--type", "sm3", "--key-hex", key], "--key-hex"),
+        (&["--type", "sha256", "--md5-16"], "--md5-16"),
+        (&["--type", "3des", "--key-hex", key, "--upper"], "--upper"),
+        (&["--type", "plaintext", "--output", "hex"], "--output"),
+    ];
+    for (options, named) in cases {
+        let output = run(
+            &[&["--json", "encrypt"], options, &["13800138000"]].concat(),
+            b"",
+        );
+        assert_eq!(output.status.code(), Some(2), "{options:?}");
+        let error = &json_of(&output)["error"];
+        assert_eq!(error["code"], 1, "{options:?}");
+        let message_en = error["message_en"].as_str().unwrap();
+        let message_zh = error["message_zh"].as_str().unwrap();
+        assert!(message_en.contains(named), "{message_en}");
+        assert!(message_zh.contains(named), "{message_zh}");
+        assert!(!message_en.contains(key), "{message_en}");
+    }
+
+    // A key exported for 3DES does not stop the same shell from hashing.
+    let hashed = Command::new(env!("CARGO_BIN_EXE_mbasu"))
+        .args(["encrypt", "--type", "sm3", "abc"])
+        .env("MBASU_KEY_HEX", key)
+        .output()
+        .unwrap();
+    assert_eq!(hashed.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(hashed.stdout).unwrap().trim(),
+        "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"
+    );
+}
+
+#[test]
+fn file_errors_are_worded_in_both_languages() {
+    let missing = std::env::temp_dir().join("mbasu-cli-test-no-such-file.csv");
+    let missing = missing.to_str().unwrap();
+    let output = run(&["--json", "batch", "MBASU010", "--input", missing], b"");
+    assert_eq!(output.status.code(), Some(2));
+    let error = &json_of(&output)["error"];
+    assert!(
+        error["message_zh"]
+            .as_str()
+            .unwrap()
+            .contains("文件或目录不存在"),
+        "{error}"
+    );
+    assert!(
+        error["message_en"]
+            .as_str()
+            .unwrap()
+            .contains("no such file or directory"),
+        "{error}"
+    );
+
+    let directory = std::env::temp_dir();
+    let output = run(
+        &[
+            "--json",
+            "batch",
+            "MBASU010",
+            "--input",
+            directory.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let error = &json_of(&output)["error"];
+    assert!(
+        error["message_en"]
+            .as_str()
+            .unwrap()
+            .contains("a directory, not a file"),
+        "{error}"
+    );
+}

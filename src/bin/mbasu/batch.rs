@@ -87,7 +87,7 @@ impl RequestLine<'_> {
 
         output.write_all(&line).map_err(|e| match e.kind() {
             io::ErrorKind::BrokenPipe => crate::output::exit_on_write_error(&e),
-            _ => write_error(&e.to_string()),
+            _ => write_error(&e),
         })
     }
 }
@@ -251,7 +251,7 @@ pub fn run(args: &BatchArgs, printer: &Printer) -> Result<ExitCode, Error> {
             }
         }
     }
-    output.flush().map_err(|e| write_error(&e.to_string()))?;
+    output.flush().map_err(|e| write_error(&e))?;
     drop(output);
     progress.finish(&counts);
     Ok(if counts.failed == 0 {
@@ -453,7 +453,7 @@ impl<R: Read> LineReader<R> {
         let read = self
             .input
             .read_until(b'\n', &mut self.bytes)
-            .map_err(|e| read_error(&e.to_string()))?;
+            .map_err(|e| read_error(&e))?;
         if read == 0 {
             return Ok(None);
         }
@@ -470,13 +470,16 @@ impl<R: Read> LineReader<R> {
 }
 
 fn write_line(output: &mut impl Write, value: &impl Serialize) -> Result<(), Error> {
-    serde_json::to_writer(&mut *output, value).map_err(|e| match e.io_error_kind() {
-        Some(io::ErrorKind::BrokenPipe) => crate::output::exit_on_write_error(&e.into()),
-        _ => write_error(&e.to_string()),
+    serde_json::to_writer(&mut *output, value).map_err(|e| {
+        let e = io::Error::from(e);
+        match e.kind() {
+            io::ErrorKind::BrokenPipe => crate::output::exit_on_write_error(&e),
+            _ => write_error(&e),
+        }
     })?;
     output.write_all(b"\n").map_err(|e| match e.kind() {
         io::ErrorKind::BrokenPipe => crate::output::exit_on_write_error(&e),
-        _ => write_error(&e.to_string()),
+        _ => write_error(&e),
     })
 }
 
@@ -493,10 +496,11 @@ fn write_input_error(
 }
 
 fn io_error(path: &std::path::Path, error: &io::Error) -> Error {
+    let (problem_zh, problem_en) = crate::output::io_problem(error);
     Error::with_detail(
         ErrorCode::InvalidArgument,
-        &format!("无法打开 {}：{error}", path.display()),
-        &format!("cannot open {}: {error}", path.display()),
+        &format!("无法打开 {}：{problem_zh}", path.display()),
+        &format!("cannot open {}: {problem_en}", path.display()),
     )
 }
 
@@ -513,19 +517,21 @@ fn header_error(problem: &InputProblem) -> Error {
 
 /// Builds the error for input that cannot be read at all. `detail` is the operating system's
 /// wording, which comes in English only.
-fn read_error(detail: &str) -> Error {
+fn read_error(error: &io::Error) -> Error {
+    let (problem_zh, problem_en) = crate::output::io_problem(error);
     Error::with_detail(
         ErrorCode::InvalidArgument,
-        &format!("读取输入失败：{detail}"),
-        &format!("reading the input failed: {detail}"),
+        &format!("读取输入失败：{problem_zh}"),
+        &format!("reading the input failed: {problem_en}"),
     )
 }
 
-fn write_error(detail: &str) -> Error {
+fn write_error(error: &io::Error) -> Error {
+    let (problem_zh, problem_en) = crate::output::io_problem(error);
     Error::with_detail(
         ErrorCode::InvalidArgument,
-        &format!("写入失败：{detail}"),
-        &format!("write failed: {detail}"),
+        &format!("写入失败：{problem_zh}"),
+        &format!("write failed: {problem_en}"),
     )
 }
 

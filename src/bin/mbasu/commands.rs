@@ -4,7 +4,8 @@ use std::io::Read;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::Args;
+use clap::parser::ValueSource;
+use clap::{ArgMatches, Args};
 use mbasu::conformance::{check_response, Exchange};
 use mbasu::encrypt::{decode_hex, hash_hex};
 use mbasu::response::Detail;
@@ -16,7 +17,7 @@ use mbasu::{
 };
 use serde_json::{json, Value};
 
-use crate::output::Printer;
+use crate::output::{io_problem, Printer};
 use crate::{KeyArgs, ModeArg, OutputArg};
 
 #[derive(Args)]
@@ -202,8 +203,13 @@ pub struct EncryptArgs {
     value: String,
 }
 
-pub fn encrypt(args: &EncryptArgs, printer: &Printer) -> Result<ExitCode, Error> {
+pub fn encrypt(
+    args: &EncryptArgs,
+    command_line: &ArgMatches,
+    printer: &Printer,
+) -> Result<ExitCode, Error> {
     let encrypt_type = EncryptType::from_name(&args.encrypt_type)?;
+    reject_unused_options(encrypt_type, command_line)?;
     let value = read_value(&args.value)?;
     let output = match encrypt_type {
         EncryptType::Plaintext => value,
@@ -228,6 +234,65 @@ pub fn encrypt(args: &EncryptArgs, printer: &Printer) -> Result<ExitCode, Error>
         outln!("{output}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Rejects options the encryptType does not use, such as a key for SM3, which would otherwise
+/// be ignored without a word. Only options on the command line count, because a shell that
+/// exports `MBASU_KEY_HEX` for 3DES may also hash.
+fn reject_unused_options(
+    encrypt_type: EncryptType,
+    command_line: &ArgMatches,
+) -> Result<(), Error> {
+    const OPTIONS: [(&str, &str); 8] = [
+        ("key_hex", "--key-hex"),
+        ("key_base64", "--key-base64"),
+        ("two_key", "--two-key"),
+        ("mode", "--mode"),
+        ("iv_hex", "--iv-hex"),
+        ("output", "--output"),
+        ("upper", "--upper"),
+        ("md5_16", "--md5-16"),
+    ];
+    let used: &[&str] = match encrypt_type {
+        EncryptType::Plaintext => &[],
+        EncryptType::TripleDes => &[
+            "key_hex",
+            "key_base64",
+            "two_key",
+            "mode",
+            "iv_hex",
+            "output",
+        ],
+        EncryptType::Md5 => &["upper", "md5_16"],
+        EncryptType::Sha256 | EncryptType::Sm3 => &["upper"],
+    };
+    let unused: Vec<&str> = OPTIONS
+        .iter()
+        .filter(|(id, _)| !used.contains(id))
+        .filter(|(id, _)| command_line.value_source(id) == Some(ValueSource::CommandLine))
+        .map(|(_, flag)| *flag)
+        .collect();
+    if unused.is_empty() {
+        return Ok(());
+    }
+
+    let name = encrypt_type.name();
+    let (verb, pronoun) = if unused.len() == 1 {
+        ("has", "it")
+    } else {
+        ("have", "them")
+    };
+    Err(Error::with_detail(
+        ErrorCode::InvalidArgument,
+        &format!(
+            "encryptType 为 {name} 时用不到 {}，请去掉",
+            unused.join("、")
+        ),
+        &format!(
+            "{} {verb} no effect with encryptType {name}; remove {pronoun}",
+            unused.join(", ")
+        ),
+    ))
 }
 
 #[derive(Args)]
@@ -515,10 +580,11 @@ pub fn check(args: &CheckArgs, printer: &Printer) -> Result<ExitCode, Error> {
     let body = read_stdin(config.max_body_bytes())?;
     let request_body = match &args.request {
         Some(path) => Some(std::fs::read(path).map_err(|error| {
+            let (problem_zh, problem_en) = io_problem(&error);
             Error::with_detail(
                 ErrorCode::InvalidArgument,
-                &format!("无法读取 {}：{error}", path.display()),
-                &format!("cannot read {}: {error}", path.display()),
+                &format!("无法读取 {}：{problem_zh}", path.display()),
+                &format!("cannot read {}: {problem_en}", path.display()),
             )
         })?),
         None => None,
@@ -709,10 +775,11 @@ pub fn read_stdin(limit: usize) -> Result<Vec<u8>, Error> {
         .take(limit as u64 + 1)
         .read_to_end(&mut body)
         .map_err(|error| {
+            let (problem_zh, problem_en) = io_problem(&error);
             Error::with_detail(
                 ErrorCode::InvalidArgument,
-                &format!("读取标准输入失败：{error}"),
-                &format!("reading standard input failed: {error}"),
+                &format!("读取标准输入失败：{problem_zh}"),
+                &format!("reading standard input failed: {problem_en}"),
             )
         })?;
     Ok(body)

@@ -9,7 +9,7 @@ mod input;
 
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use output::Printer;
 
@@ -108,7 +108,13 @@ pub enum OutputArg {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The matches are kept beside the parsed arguments, because they tell an option on the
+    // command line from one taken from the environment.
+    let matches = match Cli::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(error) => exit_on_usage_error(&error),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(error) => exit_on_usage_error(&error),
     };
@@ -121,7 +127,10 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Validate(args) => commands::validate(args, &printer),
         Command::Upgrade(args) => commands::upgrade(args, &printer),
-        Command::Encrypt(args) => commands::encrypt(args, &printer),
+        Command::Encrypt(args) => {
+            let command_line = matches.subcommand_matches("encrypt").unwrap_or(&matches);
+            commands::encrypt(args, command_line, &printer)
+        }
         Command::Decrypt(args) => commands::decrypt(args, &printer),
         Command::Request(args) => commands::request(args, &printer),
         Command::Response(args) => commands::response(args, &printer),

@@ -29,9 +29,10 @@ pub fn exit_on_write_error(error: &io::Error) -> ! {
     if error.kind() == io::ErrorKind::BrokenPipe {
         std::process::exit(0);
     }
+    let (problem_zh, problem_en) = io_problem(error);
     let _ = writeln!(
         io::stderr(),
-        "mbasu: 写入标准输出失败 / writing standard output failed: {error}"
+        "mbasu: 写入标准输出失败：{problem_zh} / writing standard output failed: {problem_en}"
     );
     std::process::exit(2);
 }
@@ -89,4 +90,22 @@ pub fn error_json(error: &Error) -> Value {
         object["responseMsg"] = json!(failure.response_msg);
     }
     object
+}
+
+/// Words an I/O error in Chinese and English. The system's own text is English on most
+/// machines, so the common kinds get words of their own and the rest keep the system's text.
+pub fn io_problem(error: &io::Error) -> (String, String) {
+    let (zh, en) = match error.kind() {
+        io::ErrorKind::NotFound => ("文件或目录不存在", "no such file or directory"),
+        io::ErrorKind::PermissionDenied => ("没有访问权限", "permission denied"),
+        io::ErrorKind::IsADirectory => ("这是目录，不是文件", "it is a directory, not a file"),
+        io::ErrorKind::NotADirectory => (
+            "路径中有一段不是目录",
+            "a part of the path is not a directory",
+        ),
+        io::ErrorKind::StorageFull => ("磁盘已满", "no space left on the device"),
+        io::ErrorKind::ReadOnlyFilesystem => ("文件系统只读", "the file system is read-only"),
+        _ => return (format!("系统错误：{error}"), error.to_string()),
+    };
+    (zh.to_owned(), en.to_owned())
 }
