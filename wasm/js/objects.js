@@ -98,3 +98,15 @@ export function wellFormedText(value) {
   }
   return undefined;
 }
+
+// Returns the first own enumerable property name of `object` that is not in the array `keys`,
+// or undefined when there is none. The module rejects such a name as a misspelled option.
+export function unknownKey(object, keys) {
+  const names = Object.keys(object);
+  for (let i = 0; i < names.length; i += 1) {
+    if (!keys.includes(names[i])) {
+      return names[i];
+    }
+  }
+  return undefined;
+}

@@ -4,10 +4,10 @@
 // boundary (one per property read, string and result object) with two, and gives the same
 // result as the general path.
 //
-// Any value of an unexpected type, a string with a lone surrogate, a 3DES encryptType and
-// input longer than the buffer are left to the general path in Rust, which reads the arguments
-// again and raises the usual errors. When a getter throws, the general path calls it a second
-// time and reports the error.
+// Any value of an unexpected type, a string with a lone surrogate, a 3DES encryptType or
+// property, a property the types do not declare and input longer than the buffer are left to
+// the general path in Rust, which reads the arguments again and raises the usual errors. When a
+// getter throws, the general path calls it a second time and reports the error.
 
 // The bits of the first code unit of a packed applicant; wasm/src/packed.rs reads the same
 // values.
@@ -62,6 +62,60 @@ function isWellFormedText(value) {
   );
 }
 
+// The property name checks below send a name that the TypeScript types do not declare to the
+// general path, which rejects it. They use for...in and a switch because Object.keys would
+// allocate an array on every call. for...in also lists inherited enumerable properties, which
+// the general path accepts, so such an object only takes the slower path.
+
+// Returns whether every enumerable property name of `applicant` is a property of Applicant.
+function hasApplicantKeysOnly(applicant) {
+  for (const key in applicant) {
+    switch (key) {
+      case 'mobile':
+      case 'certNo':
+      case 'name':
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+// Returns whether every enumerable property name of `options` is a property of
+// ValidateOptions.
+function hasValidateKeysOnly(options) {
+  for (const key in options) {
+    switch (key) {
+      case 'mode':
+      case 'today':
+      case 'minBirthYear':
+      case 'encrypt':
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+// Returns whether every enumerable property name of `encrypt` is encryptType, hexCase or
+// md5Length. The 3DES properties, valid only in builds with 3DES, go to the general path,
+// which accepts or rejects them for its build.
+function hasDigestKeysOnly(encrypt) {
+  for (const key in encrypt) {
+    switch (key) {
+      case 'encryptType':
+      case 'hexCase':
+      case 'md5Length':
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
 // The parts of the options that readOptions read last, to save an array per call. They are
 // set after every getter has run, because a getter may call validateApplicant again.
 let todayMillis = 0;
@@ -78,7 +132,7 @@ function readOptions(options) {
     encryptTypeText = '';
     return TODAY_MILLIS;
   }
-  if (!isObject(options)) {
+  if (!isObject(options) || !hasValidateKeysOnly(options)) {
     return -1;
   }
   let flags = 0;
@@ -121,7 +175,7 @@ function readOptions(options) {
   const encrypt = options.encrypt;
   let encryptTypePart = '';
   if (!isAbsent(encrypt)) {
-    if (!isObject(encrypt)) {
+    if (!isObject(encrypt) || !hasDigestKeysOnly(encrypt)) {
       return -1;
     }
     const encryptType = encrypt.encryptType;
@@ -173,7 +227,7 @@ function writeText(view, position, text) {
 // the general path must read the arguments.
 export function packApplicant(applicant, options, offset, capacity) {
   try {
-    if (!isObject(applicant)) {
+    if (!isObject(applicant) || !hasApplicantKeysOnly(applicant)) {
       return -1;
     }
     const mobile = applicant.mobile;

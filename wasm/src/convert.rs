@@ -13,6 +13,9 @@ use crate::boundary::invalid_argument;
 extern "C" {
     #[wasm_bindgen(js_name = wellFormedText)]
     fn well_formed_text(value: &JsValue) -> Option<String>;
+
+    #[wasm_bindgen(catch, js_name = unknownKey)]
+    fn unknown_key(object: &Object, keys: &JsValue) -> Result<Option<String>, JsValue>;
 }
 
 /// Converts a JavaScript string into Rust, rejecting a lone surrogate with `lone_surrogate`
@@ -72,6 +75,26 @@ pub fn static_str(text: &'static str) -> JsValue {
     })
 }
 
+thread_local! {
+    /// JavaScript arrays of the key lists given to `OptionsObject::new`, keyed by address and
+    /// length, so each list is built once per instance.
+    static KEY_LISTS: RefCell<Vec<(usize, usize, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Returns the JavaScript array of a static key list, from a per-instance cache.
+fn key_list(keys: &'static [&'static str]) -> JsValue {
+    let key = (keys.as_ptr() as usize, keys.len());
+    KEY_LISTS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, _, value)) = cache.iter().find(|(ptr, len, _)| (*ptr, *len) == key) {
+            return value.clone();
+        }
+        let value = array(keys, |key| JsValue::from_str(key));
+        cache.push((key.0, key.1, value.clone()));
+        value
+    })
+}
+
 /// An options argument: an object, or `undefined`/`null` for all defaults.
 pub struct OptionsObject {
     object: Option<Object>,
@@ -79,23 +102,52 @@ pub struct OptionsObject {
 }
 
 impl OptionsObject {
-    pub fn new(value: &JsValue, argument: &'static str) -> Result<OptionsObject, Error> {
+    /// Reads an options argument named `argument` (`options.encrypt` for a nested one) whose
+    /// properties are `keys`. Rejects an own enumerable property not in `keys` with code 1, so
+    /// that a misspelled key is not silently skipped. `keys` must list the properties of the
+    /// object's TypeScript type, which tests/options.test.mjs checks in every build.
+    pub fn new(
+        value: &JsValue,
+        argument: &'static str,
+        keys: &'static [&'static str],
+    ) -> Result<OptionsObject, Error> {
         if value.is_undefined() || value.is_null() {
             return Ok(OptionsObject {
                 object: None,
                 argument,
             });
         }
-        match value.dyn_ref::<Object>() {
-            Some(object) if !value.is_function() => Ok(OptionsObject {
-                object: Some(object.clone()),
-                argument,
-            }),
-            _ => Err(invalid_argument(
-                &format!("{argument} 应为对象"),
-                &format!("{argument} must be an object"),
-            )),
+        let object = match value.dyn_ref::<Object>() {
+            Some(object) if !value.is_function() => object,
+            _ => {
+                return Err(invalid_argument(
+                    &format!("{argument} 应为对象"),
+                    &format!("{argument} must be an object"),
+                ))
+            }
+        };
+        let unknown = unknown_key(object, &key_list(keys)).map_err(|_| {
+            invalid_argument(
+                &format!("无法读取 {argument} 的属性名"),
+                &format!("reading the property names of {argument} failed"),
+            )
+        })?;
+        if let Some(key) = unknown {
+            return Err(invalid_argument(
+                &format!(
+                    "{argument} 没有 {key} 属性，可用的属性有 {}",
+                    keys.join("、")
+                ),
+                &format!(
+                    "{argument} has no property {key}. The valid properties are {}",
+                    keys.join(", ")
+                ),
+            ));
         }
+        Ok(OptionsObject {
+            object: Some(object.clone()),
+            argument,
+        })
     }
 
     /// The property's value; `undefined` when absent or when there is no object.

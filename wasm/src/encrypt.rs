@@ -43,6 +43,9 @@ fn digest_type(name: &str) -> Result<EncryptType, Error> {
     Ok(encrypt_type)
 }
 
+/// The properties of `HashOptions`.
+const HASH_OPTION_KEYS: &[&str] = &["hexCase", "md5Length"];
+
 pub(crate) fn read_hash_options(options: &OptionsObject) -> Result<HashOptions, Error> {
     let mut result = HashOptions::default();
     if let Some(index) = options.choice("hexCase", &["lower", "upper"])? {
@@ -79,7 +82,7 @@ pub(crate) struct Encryptor(mbasu::FieldEncryptor);
 #[cfg(feature = "full")]
 impl Encryptor {
     pub(crate) fn read(options: &JsValue) -> Result<Encryptor, Error> {
-        triple_des::read_field_encryptor(options).map(Encryptor)
+        triple_des::read_field_encryptor(options, "options.encrypt").map(Encryptor)
     }
 
     /// The encryptor of a digest or plaintext named `encrypt_type`; None for 3DES, whose key
@@ -110,10 +113,14 @@ impl Encryptor {
 #[cfg(not(feature = "full"))]
 pub(crate) struct Encryptor(HashOptions);
 
+/// The properties of `EncryptFieldOptions` in the slim build, which has no 3DES properties.
+#[cfg(not(feature = "full"))]
+const ENCRYPT_FIELD_KEYS: &[&str] = &["encryptType", "hexCase", "md5Length"];
+
 #[cfg(not(feature = "full"))]
 impl Encryptor {
     pub(crate) fn read(options: &JsValue) -> Result<Encryptor, Error> {
-        let options = OptionsObject::new(options, "options.encrypt")?;
+        let options = OptionsObject::new(options, "options.encrypt", ENCRYPT_FIELD_KEYS)?;
         let Some(name) = options.text("encryptType")? else {
             return Err(invalid_argument(
                 "缺少 options.encrypt.encryptType",
@@ -161,7 +168,8 @@ pub fn hash_js(
         throw_on_error(text(&encrypt_type, "encryptType").and_then(|name| digest_type(&name)))?;
     let value = throw_on_error(text(&value, "value"))?;
     let options = throw_on_error(
-        OptionsObject::new(&options, "options").and_then(|o| read_hash_options(&o)),
+        OptionsObject::new(&options, "options", HASH_OPTION_KEYS)
+            .and_then(|o| read_hash_options(&o)),
     )?;
     throw_on_error(digest(encrypt_type, value.as_bytes(), options))
 }
@@ -178,13 +186,14 @@ pub fn hash_bytes_js(
         throw_on_error(text(&encrypt_type, "encryptType").and_then(|name| digest_type(&name)))?;
     let value = throw_on_error(bytes(&value, "value"))?;
     let options = throw_on_error(
-        OptionsObject::new(&options, "options").and_then(|o| read_hash_options(&o)),
+        OptionsObject::new(&options, "options", HASH_OPTION_KEYS)
+            .and_then(|o| read_hash_options(&o)),
     )?;
     throw_on_error(digest(encrypt_type, &value, options))
 }
 
 #[cfg(feature = "envelope")]
-pub(crate) use triple_des::read_cipher;
+pub(crate) use triple_des::{read_cipher, TRIPLE_DES_OPTION_KEYS};
 
 #[cfg(feature = "full")]
 mod triple_des {
@@ -230,6 +239,34 @@ export interface EncryptFieldOptions extends HashOptions, TripleDesOptions {
   encryptType: EncryptType;
 }
 "#;
+
+    /// The properties of `TripleDesOptions`.
+    pub(crate) const TRIPLE_DES_OPTION_KEYS: &[&str] = &[
+        "keyBase64",
+        "keyHex",
+        "keyBytes",
+        "twoKey",
+        "mode",
+        "ivHex",
+        "ivBytes",
+        "encoding",
+    ];
+
+    /// The properties of `EncryptFieldOptions`: its own, then those of `HashOptions` and
+    /// `TripleDesOptions`.
+    const ENCRYPT_FIELD_KEYS: &[&str] = &[
+        "encryptType",
+        "hexCase",
+        "md5Length",
+        "keyBase64",
+        "keyHex",
+        "keyBytes",
+        "twoKey",
+        "mode",
+        "ivHex",
+        "ivBytes",
+        "encoding",
+    ];
 
     fn read_key(options: &OptionsObject) -> Result<TripleDesKey, Error> {
         let base64 = options.text("keyBase64")?;
@@ -301,7 +338,11 @@ export interface EncryptFieldOptions extends HashOptions, TripleDesOptions {
     }
 
     fn read_cipher_options(options: &JsValue) -> Result<TripleDes, Error> {
-        read_cipher(&OptionsObject::new(options, "options")?)
+        read_cipher(&OptionsObject::new(
+            options,
+            "options",
+            TRIPLE_DES_OPTION_KEYS,
+        )?)
     }
 
     /// Encrypts the UTF-8 bytes of `plaintext` with 3DES (PKCS#7 padding, Java's PKCS5Padding)
@@ -361,12 +402,16 @@ export interface EncryptFieldOptions extends HashOptions, TripleDesOptions {
         throw_on_error(cipher.decrypt_bytes(&ciphertext))
     }
 
-    pub(crate) fn read_field_encryptor(options: &JsValue) -> Result<FieldEncryptor, Error> {
-        let options = OptionsObject::new(options, "options")?;
+    /// Reads the `EncryptFieldOptions` argument named `argument`.
+    pub(crate) fn read_field_encryptor(
+        options: &JsValue,
+        argument: &'static str,
+    ) -> Result<FieldEncryptor, Error> {
+        let options = OptionsObject::new(options, argument, ENCRYPT_FIELD_KEYS)?;
         let Some(name) = options.text("encryptType")? else {
             return Err(invalid_argument(
-                "缺少 options.encryptType",
-                "options.encryptType is missing",
+                &format!("缺少 {argument}.encryptType"),
+                &format!("{argument}.encryptType is missing"),
             ));
         };
         let encrypt_type = EncryptType::from_name(&name)?;
@@ -389,7 +434,7 @@ export interface EncryptFieldOptions extends HashOptions, TripleDesOptions {
         #[wasm_bindgen(unchecked_param_type = "EncryptFieldOptions")] options: JsValue,
     ) -> JsResult<String> {
         enter();
-        let encryptor = throw_on_error(read_field_encryptor(&options))?;
+        let encryptor = throw_on_error(read_field_encryptor(&options, "options"))?;
         let value = throw_on_error(text(&value, "value"))?;
         throw_on_error(encryptor.encrypt(&value))
     }

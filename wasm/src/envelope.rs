@@ -15,7 +15,7 @@ use zeroize::Zeroizing;
 
 use crate::boundary::{enter, invalid_argument, throw_on_error, to_js, JsResult};
 use crate::convert::{array, bytes, static_str, text, OptionsObject};
-use crate::encrypt::{read_cipher, read_hash_options};
+use crate::encrypt::{read_cipher, read_hash_options, TRIPLE_DES_OPTION_KEYS};
 
 #[wasm_bindgen(typescript_custom_section)]
 const ENVELOPE_TS: &'static str = r#"
@@ -191,14 +191,54 @@ impl RandomSource for MathRandom {
     }
 }
 
+/// The properties of `RequestOptions`: its own, then those of `ClientOptions`.
+const REQUEST_OPTION_KEYS: &[&str] = &[
+    "encryptType",
+    "requestRefId",
+    "form",
+    "encryptTypeCodes",
+    "hexCase",
+    "md5Length",
+    "tripleDes",
+    "secretId",
+    "secretKeyBase64",
+    "requestRefPrefix",
+    "mode",
+    "minBirthYear",
+    "maxBodyBytes",
+    "now",
+];
+
+/// The properties of `ResponseOptions`: its own, then those of `ClientOptions`.
+const RESPONSE_OPTION_KEYS: &[&str] = &[
+    "expectedRequestRefId",
+    "encryptTypeCodes",
+    "hexCase",
+    "md5Length",
+    "tripleDes",
+    "secretId",
+    "secretKeyBase64",
+    "requestRefPrefix",
+    "mode",
+    "minBirthYear",
+    "maxBodyBytes",
+    "now",
+];
+
+/// The properties of `EncryptTypeCodes`, in the order `EncryptTypeCodes::new` takes them.
+const ENCRYPT_TYPE_CODE_KEYS: &[&str] = &["plaintext", "md5", "sha256", "sm3", "3des"];
+
+/// The properties of `RequestFields`.
+const REQUEST_FIELD_KEYS: &[&str] = &["mobile", "certNo", "name"];
+
 fn read_codes(options: &OptionsObject) -> Result<Option<EncryptTypeCodes>, Error> {
     let value = options.get("encryptTypeCodes")?;
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let codes = OptionsObject::new(&value, "options.encryptTypeCodes")?;
+    let codes = OptionsObject::new(&value, "options.encryptTypeCodes", ENCRYPT_TYPE_CODE_KEYS)?;
     let mut table = Vec::with_capacity(5);
-    for key in ["plaintext", "md5", "sha256", "sm3", "3des"] {
+    for &key in ENCRYPT_TYPE_CODE_KEYS {
         match codes.text(key)? {
             Some(code) => table.push(code),
             None => {
@@ -246,6 +286,7 @@ fn read_config(options: &OptionsObject) -> Result<Config, Error> {
         builder = builder.triple_des(read_cipher(&OptionsObject::new(
             &triple_des,
             "options.tripleDes",
+            TRIPLE_DES_OPTION_KEYS,
         )?)?);
     }
     match (options.text("secretId")?, options.text("secretKeyBase64")?) {
@@ -305,12 +346,12 @@ fn build(interface: &JsValue, fields: &JsValue, options: &JsValue) -> Result<JsV
             "fields must be an object",
         ));
     }
-    let fields = OptionsObject::new(fields, "fields")?;
+    let fields = OptionsObject::new(fields, "fields", REQUEST_FIELD_KEYS)?;
     let mobile = fields.text("mobile")?.unwrap_or_default();
     let cert_no = fields.text("certNo")?.unwrap_or_default();
     let name = fields.text("name")?;
 
-    let options = OptionsObject::new(options, "options")?;
+    let options = OptionsObject::new(options, "options", REQUEST_OPTION_KEYS)?;
     let config = read_config(&options)?;
     let encrypt_type = match options.text("encryptType")? {
         Some(name) => Some(EncryptType::from_name(&name)?),
@@ -416,7 +457,11 @@ pub fn parse_response_js(
     enter();
     let interface = throw_on_error(read_interface(&interface_code))?;
     let body = throw_on_error(read_body(&body))?;
-    let options = throw_on_error(OptionsObject::new(&options, "options"))?;
+    let options = throw_on_error(OptionsObject::new(
+        &options,
+        "options",
+        RESPONSE_OPTION_KEYS,
+    ))?;
     let config = throw_on_error(read_config(&options))?;
     let expected = throw_on_error(options.text("expectedRequestRefId"))?;
     let interpretation = throw_on_error(parse_response(
@@ -443,7 +488,11 @@ pub fn interpret_http_js(
     enter();
     let interface = throw_on_error(read_interface(&interface_code))?;
     let body = throw_on_error(read_body(&body))?;
-    let options = throw_on_error(OptionsObject::new(&options, "options"))?;
+    let options = throw_on_error(OptionsObject::new(
+        &options,
+        "options",
+        RESPONSE_OPTION_KEYS,
+    ))?;
     let config = throw_on_error(read_config(&options))?;
     let expected = throw_on_error(options.text("expectedRequestRefId"))?;
 

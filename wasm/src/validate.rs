@@ -139,9 +139,15 @@ pub(crate) struct Settings {
     pub encryptor: Option<Encryptor>,
 }
 
+/// The properties of `ValidateOptions`.
+const VALIDATE_OPTION_KEYS: &[&str] = &["mode", "today", "minBirthYear", "encrypt"];
+
+/// The properties of `Applicant`.
+const APPLICANT_KEYS: &[&str] = &["mobile", "certNo", "name"];
+
 /// Reads validation options; `today` defaults to the China date of `Date.now()`.
 pub(crate) fn read_settings(value: &JsValue) -> Result<Settings, mbasu::Error> {
-    let options = OptionsObject::new(value, "options")?;
+    let options = OptionsObject::new(value, "options", VALIDATE_OPTION_KEYS)?;
     let mut result = Options::default();
 
     if let Some(index) = options.choice("mode", &["strict", "normalize"])? {
@@ -395,7 +401,7 @@ fn validate_applicant_general(applicant: JsValue, options: &JsValue) -> JsResult
             "applicant must be an object",
         )));
     }
-    let fields = throw_on_error(OptionsObject::new(&applicant, "applicant"))?;
+    let fields = throw_on_error(OptionsObject::new(&applicant, "applicant", APPLICANT_KEYS))?;
     let mobile = throw_on_error(fields.text_with_value("mobile"))?;
     let cert_no = throw_on_error(fields.text_with_value("certNo"))?;
     let name = throw_on_error(fields.text_with_value("name"))?;

@@ -26,6 +26,11 @@ export async function slimBuild() {
   return loadWebBuild('mbasu/slim', '../pkg/web-slim/mbasu_wasm_bg.wasm');
 }
 
+/** Loads the fields build (validation and every encryptType, no envelopes). */
+export async function fieldsBuild() {
+  return loadWebBuild('mbasu/fields', '../pkg/web-fields/mbasu_wasm_bg.wasm');
+}
+
 /** Parses one file of the repository's shared test vectors (tests/vectors). */
 export function loadVectors(file) {
   return JSON.parse(readFileSync(new URL(`../../tests/vectors/${file}`, import.meta.url), 'utf8'));
