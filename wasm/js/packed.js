@@ -1,13 +1,13 @@
 // The packed path of validateApplicant. packApplicant writes the applicant and the options as
 // UTF-16 code units straight into a buffer in WebAssembly memory, and unpackReport reads the
-// report back from memory as one string and turns it into objects. It replaces about twenty calls across the
-// boundary (one per property read, string and result object) with two, and gives the same
-// result as the general path.
+// report back from memory as one string and turns it into objects. It replaces about twenty
+// calls across the boundary (one per property read, string and result object) with two, and
+// gives the same result as the general path.
 //
-// Any value of an unexpected type, a string with a lone surrogate, a 3DES encryptType or
-// property, a property the types do not declare and input longer than the buffer are left to
-// the general path in Rust, which reads the arguments again and raises the usual errors. When a
-// getter throws, the general path calls it a second time and reports the error.
+// Some input is left to the general path in Rust, which reads the arguments again and raises
+// the usual errors: a value of an unexpected type, a string with a lone surrogate, a 3DES
+// encryptType or property, a property the types do not declare, and input longer than the
+// buffer. When a getter throws, the general path calls it a second time and reports the error.
 
 // The bits of the first code unit of a packed applicant; wasm/src/packed.rs reads the same
 // values.
