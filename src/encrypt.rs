@@ -5,9 +5,7 @@ use std::fmt;
 
 use des::cipher::{Block, BlockCipherDecrypt, BlockCipherEncrypt, KeyInit};
 use des::TdesEde3;
-use md5::{Digest, Md5};
-use sha2::Sha256;
-use sm3::Sm3;
+use sha2::{Digest, Sha256};
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::base64::{self, DecodeError};
@@ -229,6 +227,23 @@ pub fn hash_hex_to(
     Ok(())
 }
 
+// The `compact-digests` feature swaps the RustCrypto crates' MD5 and SM3 for the smaller
+// loop-based ones of `compact_digest`.
+#[cfg(feature = "compact-digests")]
+use crate::compact_digest::{md5, sm3};
+
+#[cfg(not(feature = "compact-digests"))]
+#[inline(always)]
+fn md5(bytes: &[u8]) -> md5::digest::Output<md5::Md5> {
+    md5::Md5::digest(bytes)
+}
+
+#[cfg(not(feature = "compact-digests"))]
+#[inline(always)]
+fn sm3(bytes: &[u8]) -> sm3::digest::Output<sm3::Sm3> {
+    sm3::Sm3::digest(bytes)
+}
+
 /// The bytes of a digest as `hash_hex` prints them: all of it, or MD5's middle 8 bytes.
 struct DigestBytes {
     bytes: [u8; 32],
@@ -250,10 +265,10 @@ impl DigestBytes {
             digest.length = output.len();
         };
         match encrypt_type {
-            EncryptType::Md5 if options.md5_16 => keep(&Md5::digest(bytes)[4..12]),
-            EncryptType::Md5 => keep(&Md5::digest(bytes)),
+            EncryptType::Md5 if options.md5_16 => keep(&md5(bytes)[4..12]),
+            EncryptType::Md5 => keep(&md5(bytes)),
             EncryptType::Sha256 => keep(&Sha256::digest(bytes)),
-            EncryptType::Sm3 => keep(&Sm3::digest(bytes)),
+            EncryptType::Sm3 => keep(&sm3(bytes)),
             EncryptType::Plaintext | EncryptType::TripleDes => {
                 return Err(Error::with_detail(
                     ErrorCode::InvalidArgument,

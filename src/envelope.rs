@@ -6,9 +6,8 @@
 
 use std::fmt;
 
-use hmac::{Hmac, KeyInit, Mac};
 use serde_json::Value;
-use sha1::Sha1;
+use subtle::ConstantTimeEq;
 
 use crate::cert_no::CERT_TYPE_RESIDENT_ID;
 use crate::config::{check_ref_text, Config, Credentials};
@@ -126,11 +125,7 @@ impl Param<'_> {
 
 /// Computes the head signature: Base64(HMAC-SHA1(secretKey, `requestRefId=<id>&secretId=<id>`)).
 pub fn sign(credentials: &Credentials, request_ref_id: &str) -> String {
-    crate::base64::encode(
-        &signature_mac(credentials, request_ref_id)
-            .finalize()
-            .into_bytes(),
-    )
+    crate::base64::encode(&signature_mac(credentials, request_ref_id))
 }
 
 /// Verifies a head signature in constant time.
@@ -147,19 +142,41 @@ pub fn verify_signature(
         )
     };
     let expected = crate::base64::decode(signature.trim().as_bytes()).map_err(|_| mismatch())?;
-    signature_mac(credentials, request_ref_id)
-        .verify_slice(&expected)
-        .map_err(|_| mismatch())
+    // `ct_eq` on slices of different lengths is false.
+    let computed = signature_mac(credentials, request_ref_id);
+    if bool::from(expected.as_slice().ct_eq(&computed)) {
+        Ok(())
+    } else {
+        Err(mismatch())
+    }
 }
 
-fn signature_mac(credentials: &Credentials, request_ref_id: &str) -> Hmac<Sha1> {
-    // HMAC accepts keys of any length, so this cannot fail.
-    let mut mac = <Hmac<Sha1> as KeyInit>::new_from_slice(credentials.secret_key())
-        .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
-    mac.update(b"requestRefId=");
-    mac.update(request_ref_id.as_bytes());
-    mac.update(b"&secretId=");
-    mac.update(credentials.secret_id().as_bytes());
+/// Computes HMAC-SHA1(secretKey, `requestRefId=<id>&secretId=<id>`), with the `hmac` and
+/// `sha1` crates or, with the `compact-digests` feature, the loop-based SHA-1.
+fn signature_mac(credentials: &Credentials, request_ref_id: &str) -> [u8; 20] {
+    let message: [&[u8]; 4] = [
+        b"requestRefId=",
+        request_ref_id.as_bytes(),
+        b"&secretId=",
+        credentials.secret_id().as_bytes(),
+    ];
+
+    #[cfg(feature = "compact-digests")]
+    let mac = crate::compact_digest::hmac_sha1(credentials.secret_key(), &message);
+
+    #[cfg(not(feature = "compact-digests"))]
+    let mac = {
+        use hmac::{Hmac, KeyInit, Mac};
+
+        // HMAC accepts keys of any length, so this cannot fail.
+        let mut mac = <Hmac<sha1::Sha1> as KeyInit>::new_from_slice(credentials.secret_key())
+            .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
+        for part in message {
+            mac.update(part);
+        }
+        mac.finalize().into_bytes().into()
+    };
+
     mac
 }
 

@@ -9,6 +9,8 @@
 
 mod base64;
 pub mod cert_no;
+#[cfg(any(feature = "compact-digests", test))]
+mod compact_digest;
 pub mod config;
 pub mod conformance;
 pub mod date;
