@@ -298,7 +298,7 @@ fn sm3_p1(x: u32) -> u32 {
     x ^ x.rotate_left(15) ^ x.rotate_left(23)
 }
 
-/// Round j of SM3, where `k` is j mod 16 and `w` holds W_(j-12) to W_(j+3), each at its index
+/// Round j of SM3, where `k` is j mod 16 and `w` contains W_(j-12) to W_(j+3), each at its index
 /// mod 16. The round first replaces W_(j-12) with W_(j+4), except in rounds 0 to 11, which
 /// find W_4 to W_15 in the block.
 ///
