@@ -302,9 +302,9 @@ fn sm3_p1(x: u32) -> u32 {
 /// mod 16. The round first replaces W_(j-12) with W_(j+4), except in rounds 0 to 11, which
 /// find W_4 to W_15 in the block.
 ///
-/// The caller renames the variables instead of moving them: the new A goes into `d` and the
-/// new E into `h`, and the next round takes (d, a, b, c, h, e, f, g) as its
-/// (a, b, c, d, e, f, g, h). After four rounds the names are back in place.
+/// The caller renames the variables instead of moving them. The new A goes into `d` and the new
+/// E into `h`, so the next round takes (d, a, b, c, h, e, f, g) as its (a, b, c, d, e, f, g, h).
+/// After four rounds the names are back in place.
 #[inline(always)]
 fn sm3_round<const FIRST_16: bool>(
     [a, b, c, d]: [&mut u32; 4],

@@ -168,7 +168,8 @@ fn signature_mac(credentials: &Credentials, request_ref_id: &str) -> [u8; 20] {
     let mac = {
         use hmac::{Hmac, KeyInit, Mac};
 
-        // HMAC accepts keys of any length, so this cannot fail.
+        // RFC 2104 hashes a key longer than the block and pads a shorter one, so the crate's
+        // HMAC takes keys of any length and returns no error here.
         let mut mac = <Hmac<sha1::Sha1> as KeyInit>::new_from_slice(credentials.secret_key())
             .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
         for part in message {

@@ -5,9 +5,10 @@
 // gives the same result as the general path.
 //
 // Some input is left to the general path in Rust, which reads the arguments again and raises
-// the usual errors: a value of an unexpected type, a string with a lone surrogate, a 3DES
-// encryptType or property, a property the types do not declare, and input longer than the
-// buffer. When a getter throws, the general path calls it a second time and reports the error.
+// the usual errors. That input is a value of an unexpected type, a string with a lone
+// surrogate, a 3DES encryptType or property, a property the types do not declare, or input
+// longer than the buffer. When a getter throws, the general path calls it a second time and
+// reports the error.
 
 // The bits of the first code unit of a packed applicant; wasm/src/packed.rs reads the same
 // values.

@@ -191,39 +191,33 @@ impl RandomSource for MathRandom {
     }
 }
 
-/// The properties of `RequestOptions`: its own, then those of `ClientOptions`.
-const REQUEST_OPTION_KEYS: &[&str] = &[
-    "encryptType",
-    "requestRefId",
-    "form",
-    "encryptTypeCodes",
-    "hexCase",
-    "md5Length",
-    "tripleDes",
-    "secretId",
-    "secretKeyBase64",
-    "requestRefPrefix",
-    "mode",
-    "minBirthYear",
-    "maxBodyBytes",
-    "now",
-];
+/// Expands to a key list of an options type that extends `ClientOptions`: the type's own
+/// properties, given as arguments, then those of `ClientOptions`.
+macro_rules! with_client_option_keys {
+    ($($own:literal),*) => {
+        &[
+            $($own,)*
+            "encryptTypeCodes",
+            "hexCase",
+            "md5Length",
+            "tripleDes",
+            "secretId",
+            "secretKeyBase64",
+            "requestRefPrefix",
+            "mode",
+            "minBirthYear",
+            "maxBodyBytes",
+            "now",
+        ]
+    };
+}
 
-/// The properties of `ResponseOptions`: its own, then those of `ClientOptions`.
-const RESPONSE_OPTION_KEYS: &[&str] = &[
-    "expectedRequestRefId",
-    "encryptTypeCodes",
-    "hexCase",
-    "md5Length",
-    "tripleDes",
-    "secretId",
-    "secretKeyBase64",
-    "requestRefPrefix",
-    "mode",
-    "minBirthYear",
-    "maxBodyBytes",
-    "now",
-];
+/// The properties of `RequestOptions`.
+const REQUEST_OPTION_KEYS: &[&str] =
+    with_client_option_keys!("encryptType", "requestRefId", "form");
+
+/// The properties of `ResponseOptions`.
+const RESPONSE_OPTION_KEYS: &[&str] = with_client_option_keys!("expectedRequestRefId");
 
 /// The properties of `EncryptTypeCodes`, in the order `EncryptTypeCodes::new` takes them.
 const ENCRYPT_TYPE_CODE_KEYS: &[&str] = &["plaintext", "md5", "sha256", "sm3", "3des"];
